@@ -1,0 +1,1 @@
+"""MkDocs glue for the bilingual site."""
