@@ -98,7 +98,6 @@ class Strings(Strict):
     lang_en: str
     lang_fr: str
     lang_both: str
-    language_label: str
     title_in_other_language: str
     public: str
     participants_only: str
@@ -120,7 +119,6 @@ class Strings(Strict):
     change_changed: str
     change_cancelled: str
     moved_to: str
-    feed_name: str
     feed_description: str
     contact: str
     session_url: str

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from datajam.agenda.loader import LoadedYaml, Path_, YamlSyntaxError, load_yaml_text
-from datajam.agenda.model import Agenda, Session
+from datajam.agenda.loader import LoadedYaml, Path_, YamlSyntaxError, load_yaml, load_yaml_text
+from datajam.agenda.model import Agenda, Session, StringsFile
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
@@ -175,4 +175,18 @@ def load_valid(path: Path, published_ids: Collection[str] = ()) -> Agenda:
     return agenda
 
 
-__all__ = ["AgendaInvalid", "AgendaUnreadable", "Problem", "check_file", "check_text", "load_valid", "local_time_problem"]
+
+
+
+def load_strings(path: Path) -> StringsFile:
+    """The agenda's interface strings; :class:`AgendaInvalid` if a key is missing or unknown."""
+    try:
+        loaded = load_yaml(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AgendaUnreadable(f"{path}: cannot read the agenda strings: {exc}") from exc
+    except YamlSyntaxError as exc:
+        raise AgendaInvalid([Problem(str(path), exc.line, None, f"YAML syntax error: {exc}", "check the quotes and colons")]) from exc
+    try:
+        return StringsFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise AgendaInvalid(_schema_problems(str(path), loaded, exc)) from exc

@@ -1,0 +1,134 @@
+"""MkDocs hook: validate the agenda, render its pages, publish its calendars and JSON.
+
+Loaded through ``hooks/agenda_glue.py``. Each language build (mkdocs-static-i18n)
+adds ``<lang prefix>agenda/calendar/*.ics`` and ``agenda.json`` as generated
+files, and fills the two placeholder pages, ``agenda/index.md`` and
+``agenda/changes.md``, at their markers. An invalid agenda aborts the build
+with the validator's messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from datajam import LANGUAGES
+from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE
+from datajam.agenda.calendar import FEED_NAME, calendar_files
+from datajam.agenda.export import export_json
+from datajam.agenda.model import Agenda, StringsFile
+from datajam.agenda.release import ChangeLog, Snapshot, effective_snapshot, load_changelog, load_snapshot
+from datajam.agenda.render import AGENDA_MARKER, CHANGES_MARKER, Links, agenda_markdown, changes_markdown
+from datajam.agenda.validate import AgendaInvalid, AgendaUnreadable, load_strings, load_valid
+
+__all__ = ["on_files", "on_page_markdown"]
+
+SCRIPT = "assets/agenda.js"
+JSON_NAME = "agenda.json"
+
+
+@dataclass(frozen=True)
+class _Build:
+    agenda: Agenda
+    snapshot: Snapshot
+    log: ChangeLog
+    strings: StringsFile
+
+
+_BUILD: dict[str, _Build] = {}
+
+
+def _language(config: MkDocsConfig) -> str:
+    lang = str(config.theme["language"])
+    if lang not in LANGUAGES:
+        raise PluginError(f"agenda: unsupported theme language {lang!r}")
+    return lang
+
+
+def _prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    return config.site_url or "http://127.0.0.1:8000/"
+
+
+def load_build(root: Path) -> _Build:
+    """Read and validate everything the agenda pages need; :class:`PluginError` if invalid."""
+    try:
+        published = load_snapshot(root / PUBLISHED_FILE)
+        agenda = load_valid(root / AGENDA_FILE, published.sessions.keys())
+        strings = load_strings(root / STRINGS_FILE)
+        log = load_changelog(root / CHANGES_FILE)
+    except (AgendaInvalid, AgendaUnreadable, ValueError) as exc:
+        raise PluginError(f"The agenda is invalid; fix it and build again:\n{exc}") from exc
+    return _Build(agenda, effective_snapshot(agenda, published), log, strings)
+
+
+def session_links(agenda: Agenda, site_url: str) -> dict[str, dict[str, str]]:
+    """Absolute page and calendar URLs of every session, per language."""
+    links: dict[str, dict[str, str]] = {}
+    for session in agenda.sessions:
+        item = {}
+        for lang in LANGUAGES:
+            base = urljoin(site_url, f"{_prefix(lang)}agenda/")
+            item[f"page_{lang}"] = f"{base}#{session.id}"
+            item[f"ics_{lang}"] = f"{base}calendar/{session.id}.ics"
+        links[session.id] = item
+    return links
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has sorted the files per language
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = _language(config)
+    build = load_build(Path(config.config_file_path).parent)
+    _BUILD[lang] = build
+    links = session_links(build.agenda, _site_url(config))
+    urls = {sid: item[f"page_{lang}"] for sid, item in links.items()}
+    generated = {
+        f"calendar/{name}": content
+        for name, content in calendar_files(build.agenda, build.snapshot, getattr(build.strings, lang), lang, urls).items()
+    }
+    generated[JSON_NAME] = export_json(build.agenda, build.snapshot, links).encode()
+    for name, content in generated.items():
+        file = File.generated(config, f"{lang}/agenda/{name}", content=content)
+        file.dest_uri = f"{_prefix(lang)}agenda/{name}"
+        files.append(file)
+    return files
+
+
+def _links(page: Page, config: MkDocsConfig, lang: str) -> Links:
+    agenda_dir = f"{_prefix(lang)}agenda/"
+    feed_url = urljoin(_site_url(config), f"{agenda_dir}calendar/{FEED_NAME}")
+    webcal = "webcal://" + feed_url.split("://", 1)[1] if urlsplit(feed_url).scheme in ("http", "https") else feed_url
+    page_dir = page.url if page.url.endswith("/") else page.url.rsplit("/", 1)[0] + "/"
+    return Links(
+        webcal=webcal,
+        feed=f"calendar/{FEED_NAME}",
+        json=JSON_NAME,
+        calendar_dir=get_relative_url(f"{agenda_dir}calendar/", page_dir).rstrip("/") + "/",
+        script=get_relative_url(SCRIPT, page.url or "."),
+        changes_url=get_relative_url(f"{agenda_dir}changes/", page.url).rstrip("/") + "/",
+    )
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if AGENDA_MARKER not in markdown and CHANGES_MARKER not in markdown:
+        return markdown
+    lang = _language(config)
+    build = _BUILD[lang]
+    strings = getattr(build.strings, lang)
+    links = _links(page, config, lang)
+    if AGENDA_MARKER in markdown:
+        markdown = markdown.replace(AGENDA_MARKER, agenda_markdown(build.agenda, build.snapshot, strings, lang, links))
+    if CHANGES_MARKER in markdown:
+        markdown = markdown.replace(CHANGES_MARKER, changes_markdown(build.agenda, build.log, strings, lang, links))
+    return markdown

@@ -1,0 +1,185 @@
+"""The agenda and change-log pages (Markdown with small raw-HTML blocks).
+
+Days and time slots are Markdown headings (with ``<time>``) so they reach the
+table of contents; the parallel sessions of a slot are an HTML list that CSS
+lays out side by side on wide screens. Every visible string comes from
+``data/agenda/strings.yml``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+
+from datajam.agenda.model import Agenda, Session, Strings
+from datajam.agenda.release import ChangeLog, Release, Snapshot
+from datajam.agenda.times import aware, date_text, other_zones, range_text, short_date_text, time_text, zone_abbreviation
+
+AGENDA_MARKER = "<!-- agenda -->"
+CHANGES_MARKER = "<!-- agenda-changes -->"
+
+
+@dataclass(frozen=True)
+class Links:
+    """URLs relative to the page being rendered (``webcal`` is absolute)."""
+
+    webcal: str
+    feed: str
+    json: str
+    calendar_dir: str
+    script: str
+    agenda_md: str = "index.md"
+    changes_md: str = "changes.md"
+    changes_url: str = "changes/"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _md(text: str) -> str:
+    """Escape text for a Markdown link label."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+def release_anchor(moment: datetime) -> str:
+    return f"release-{moment:%Y%m%dt%H%M%S}"
+
+
+def languages_badge(session: Session, strings: Strings) -> str:
+    langs = session.ordered_languages()
+    code = "/".join(lang.upper() for lang in langs)
+    label = strings.lang_both if len(langs) > 1 else getattr(strings, f"lang_{langs[0]}")
+    return (
+        f'<span class="dj-badge dj-badge--lang" data-dj-languages="{" ".join(langs)}">'
+        f'<span aria-hidden="true">{code}</span><span class="dj-sr-only">{_e(label)}</span></span>'
+    )
+
+
+def _time_html(moment: datetime, lang: str) -> str:
+    return f'<time datetime="{moment.isoformat()}">{_e(time_text(moment, lang))}</time>'
+
+
+def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: Strings, lang: str, links: Links) -> str:
+    zone = agenda.event.timezone
+    start, end = aware(session.start, zone), aware(session.end, zone)
+    cancelled = session.status == "cancelled"
+    out = [
+        f'<li class="dj-session{" dj-session--cancelled" if cancelled else ""}" id="{session.id}">',
+        f'<h4 class="dj-session__title">{_e(session.title[lang])} '
+        f'<a class="headerlink" href="#{session.id}" title="{_e(strings.anchor_title)}" aria-label="{_e(strings.anchor_title)}">¶</a></h4>',
+    ]
+    if lang not in session.languages:
+        other = session.languages[0]
+        out.append(
+            f'<p class="dj-session__other-title">{_e(strings.title_in_other_language)} '
+            f'<span lang="{other}">{_e(session.title[other])}</span></p>'
+        )
+    abbr = zone_abbreviation(start, lang)
+    out.append(
+        f'<p class="dj-session__when">{_time_html(start, lang)} – {_time_html(end, lang)}\u00a0'
+        f'<abbr title="{_e(strings.event_zone_name)}">{_e(abbr)}</abbr></p>'
+    )
+    out.append(
+        f'<p class="dj-session__local" data-dj-start="{start.isoformat()}" data-dj-end="{end.isoformat()}" hidden></p>'
+    )
+    tags = [languages_badge(session, strings), f'<span class="dj-badge">{_e(strings.public if session.public else strings.participants_only)}</span>']
+    if cancelled:
+        tags.append(f'<strong class="dj-badge dj-badge--cancelled">{_e(strings.cancelled)}</strong>')
+    out.append(f'<p class="dj-session__tags">{" ".join(tags)}</p>')
+    zones = " · ".join(f"{_e(getattr(strings, key))} {_e(text)}" for key, text in other_zones(start, end, lang))
+    out.append(f'<p class="dj-session__zones">{_e(strings.other_zones)} {zones}</p>')
+    if session.note:
+        out.append(f'<p class="dj-session__note"><strong>{_e(session.note[lang])}</strong></p>')
+    if session.description:
+        out.append(f'<p class="dj-session__description">{_e(session.description[lang])}</p>')
+    if session.place:
+        out.append(f'<p class="dj-session__place">{_e(strings.place)} {_e(session.place[lang])}</p>')
+    if session.speakers:
+        people = "".join(
+            f"<li><strong>{_e(s.name)}</strong>, {_e(s.role[lang])}, {_e(s.organization[lang])}</li>"
+            for s in (agenda.speakers[ref] for ref in session.speakers)
+        )
+        out.append(f'<p class="dj-session__speakers-label">{_e(strings.speakers)}</p><ul class="dj-session__speakers">{people}</ul>')
+    published = snapshot.sessions[session.id]
+    if published.last_modified > published.created:
+        updated = strings.updated_on.format(date=short_date_text(published.last_modified.date(), lang))
+        out.append(
+            f'<p class="dj-session__updated"><a href="{_e(links.changes_url)}#{release_anchor(published.last_modified)}">'
+            f'{_e(updated)}</a></p>'
+        )
+    out.append(
+        f'<p class="dj-session__calendar"><a href="{_e(links.calendar_dir)}{session.id}.ics" download>{_e(strings.add_to_calendar)}</a></p>'
+    )
+    out.append("</li>")
+    return "\n".join(out)
+
+
+def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: str, links: Links) -> str:
+    zone = agenda.event.timezone
+    first = aware(datetime.combine(agenda.event.days[0], datetime.min.time()).replace(hour=12), zone)
+    parts = [
+        f'<div class="dj-agenda" data-dj-agenda data-dj-zone="{zone}" data-dj-local-label="{_e(strings.local_time)}" hidden></div>',
+        "",
+        _md(strings.intro_times.format(zone=zone_abbreviation(first, lang))),
+        "",
+        f"{_md(strings.place)} {_md(agenda.event.place[lang])}",
+        "",
+        f"- [{_md(strings.subscribe)}]({links.webcal}) – {_md(strings.subscribe_help)}",
+        f'- [{_md(strings.download)}]({links.feed}){{download="{links.feed.rsplit("/", 1)[-1]}"}}',
+        f"- [{_md(strings.export_json)}]({links.json})",
+        f"- [{_md(strings.changes_link)}]({links.changes_md})",
+        "",
+    ]
+    by_day = groupby(sorted(agenda.sessions, key=lambda s: (s.start, s.end)), key=lambda s: s.start.date())
+    for day, day_sessions in by_day:
+        parts += [f'## <time datetime="{day.isoformat()}">{_e(date_text(day, lang))}</time> {{#day-{day.isoformat()}}}', ""]
+        for start, slot in groupby(day_sessions, key=lambda s: s.start):
+            moment = aware(start, zone)
+            heading = f"{_time_html(moment, lang)}\u00a0{_e(zone_abbreviation(moment, lang))}"
+            parts += [f"### {heading} {{#slot-{start:%Y-%m-%d-%H%M}}}", ""]
+            items = "\n".join(session_html(agenda, s, snapshot, strings, lang, links) for s in slot)
+            parts += [f'<ul class="dj-agenda__sessions">\n{items}\n</ul>', ""]
+    parts += [f'<script src="{_e(links.script)}" defer></script>', ""]
+    return "\n".join(parts)
+
+
+def _change_line(agenda: Agenda, release: Release, strings: Strings, lang: str, links: Links) -> list[str]:
+    sessions = {s.id: s for s in agenda.sessions}
+    zone = agenda.event.timezone
+    lines = []
+    for change in release.changes:
+        session = sessions.get(change.id)
+        if session is None:
+            continue
+        label = getattr(strings, f"change_{change.kind}")
+        start, end = aware(session.start, zone), aware(session.end, zone)
+        when = f"{date_text(start.date(), lang)}, {range_text(start, end, lang)}"
+        if change.kind == "moved" and change.previous:
+            p_start = aware(datetime.fromisoformat(change.previous["start"]), zone)
+            p_end = aware(datetime.fromisoformat(change.previous["end"]), zone)
+            before = f"{date_text(p_start.date(), lang)}, {range_text(p_start, p_end, lang)}"
+            when = strings.moved_to.format(when=when, before=before)
+        sep = "\u00a0:" if lang == "fr" else ":"
+        lines.append(f"- **{_md(label)}{sep}** [{_md(session.title[lang])}]({links.agenda_md}#{session.id}) – {_md(when)}")
+    return lines
+
+
+def changes_markdown(agenda: Agenda, log: ChangeLog, strings: Strings, lang: str, links: Links) -> str:
+    if not log.releases:
+        return _md(strings.no_changes) + "\n"
+    parts: list[str] = []
+    for release in reversed(log.releases):
+        day = short_date_text(release.date.date(), lang)
+        parts += [
+            f'## <time datetime="{release.date.isoformat().replace("+00:00", "Z")}">{_e(day)}</time> {{#{release_anchor(release.date)}}}',
+            "",
+            _md(release.note[lang]),
+            "",
+            *_change_line(agenda, release, strings, lang, links),
+            "",
+        ]
+    return "\n".join(parts)

@@ -1,0 +1,70 @@
+"""Times and dates as English and French Canadian readers write them (Babel).
+
+French: ``9 h``, ``10 h 30`` (Babel's ``fr_CA`` gives ``09 h 00``), ``HAE``;
+English: ``10:30 a.m.``, ``EDT``. Zone abbreviations follow Canadian usage.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time, get_timezone_name
+
+LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+NBSP = "\u00a0"
+
+# (strings key, zone), west to east; the event's own zone (Eastern) is shown apart.
+CANADIAN_ZONES: tuple[tuple[str, str], ...] = (
+    ("zone_pacific", "America/Vancouver"),
+    ("zone_mountain", "America/Edmonton"),
+    ("zone_saskatchewan", "America/Regina"),
+    ("zone_central", "America/Winnipeg"),
+    ("zone_atlantic", "America/Halifax"),
+    ("zone_newfoundland", "America/St_Johns"),
+)
+
+# Babel's CLDR data differs from Canadian usage here (research note, schedule.md).
+_ABBREVIATION_FIXES = {"fr": {"HEA": "HAA"}}
+
+
+def aware(local: datetime, zone: str) -> datetime:
+    """An event time (naive, in ``zone``) as an aware datetime."""
+    return local.replace(tzinfo=ZoneInfo(zone)) if local.tzinfo is None else local
+
+
+def time_text(moment: datetime, lang: str) -> str:
+    """``10:30 a.m.`` / ``10 h 30``, ``9 h``."""
+    if lang == "fr":
+        pattern = "H' h'" if moment.minute == 0 else "H' h 'mm"
+        return format_time(moment, pattern, locale=LOCALES[lang]).replace(" ", NBSP)
+    return format_time(moment, "short", locale=LOCALES[lang])
+
+
+def zone_abbreviation(moment: datetime, lang: str) -> str:
+    """``EDT``/``HAE``, ``NDT``/``HAT``, ``CST``/``HNC`` (Saskatchewan), ``ADT``/``HAA``…"""
+    name = get_timezone_name(moment, "short", locale=LOCALES[lang])
+    return _ABBREVIATION_FIXES.get(lang, {}).get(name, name)
+
+
+def range_text(start: datetime, end: datetime, lang: str) -> str:
+    """``10:30 a.m. – 11:15 a.m. EDT`` / ``10 h 30 – 11 h 15 HAE`` (aware datetimes)."""
+    return f"{time_text(start, lang)} – {time_text(end, lang)}{NBSP}{zone_abbreviation(start, lang)}"
+
+
+def date_text(day: date, lang: str) -> str:
+    """``Saturday, May 8, 2021`` / ``samedi 8 mai 2021``."""
+    return format_date(day, "full", locale=LOCALES[lang])
+
+
+def short_date_text(day: date, lang: str) -> str:
+    """``May 8, 2021`` / ``8 mai 2021``."""
+    return format_date(day, "long", locale=LOCALES[lang])
+
+
+def other_zones(start: datetime, end: datetime, lang: str) -> list[tuple[str, str]]:
+    """``(strings key, range)`` of a session in the other Canadian zones, west to east."""
+    return [
+        (key, range_text(start.astimezone(ZoneInfo(zone)), end.astimezone(ZoneInfo(zone)), lang))
+        for key, zone in CANADIAN_ZONES
+    ]
