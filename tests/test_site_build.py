@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -39,7 +40,7 @@ def test_every_page_is_built_in_both_languages(site_dir: Path) -> None:
 
 
 def test_lang_hreflang_and_switch_on_every_page(site_dir: Path) -> None:
-    site_url = "http://127.0.0.1:8000/"  # mkdocs.yml default when SITE_URL is unset
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
     for lang, rel, html_file in built_pages(site_dir):
         html = html_file.read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{lang}"', html), f"{html_file}: <html lang> is not {lang}"
