@@ -41,6 +41,12 @@ def run_strict_build(site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedPr
 
 
 @pytest.fixture(scope="session")
+def strict_build() -> object:
+    """The function that runs a strict build, for tests that build a broken copy."""
+    return run_strict_build
+
+
+@pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once per session with `mkdocs build --strict`."""
     target = tmp_path_factory.mktemp("site")

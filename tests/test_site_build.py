@@ -6,9 +6,11 @@ import json
 import os
 import re
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-from conftest import ROOT, run_strict_build
+ROOT = Path(__file__).resolve().parent.parent
 
 DOCS = ROOT / "docs"
 LANG_PREFIX = {"en": "", "fr": "fr/"}
@@ -100,19 +102,19 @@ def copy_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_broken_internal_link_fails_the_build_and_names_the_page(tmp_path: Path) -> None:
+def test_broken_internal_link_fails_the_build_and_names_the_page(tmp_path: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     project = copy_project(tmp_path)
     with (project / "docs/fr/help/resources.md").open("a", encoding="utf-8") as page:
         page.write("\n[lien brisé](../nowhere.md)\n")
-    result = run_strict_build(project / "site", cwd=project)
+    result = strict_build(project / "site", cwd=project)
     assert result.returncode != 0
     assert "help/resources.md" in result.stderr and "nowhere.md" in result.stderr
 
 
-def test_broken_anchor_fails_the_build(tmp_path: Path) -> None:
+def test_broken_anchor_fails_the_build(tmp_path: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     project = copy_project(tmp_path)
     with (project / "docs/en/help/resources.md").open("a", encoding="utf-8") as page:
         page.write("\n[anchor](index.md#no-such-section)\n")
-    result = run_strict_build(project / "site", cwd=project)
+    result = strict_build(project / "site", cwd=project)
     assert result.returncode != 0
     assert "no-such-section" in result.stderr
