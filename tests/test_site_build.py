@@ -96,7 +96,7 @@ def test_no_font_or_script_from_another_host(site_dir: Path) -> None:
 
 def copy_project(tmp_path: Path) -> Path:
     """A throw-away copy of what the build reads, to break on purpose."""
-    for name in ("docs", "overrides", "hooks", "data"):
+    for name in ("docs", "overrides", "hooks", "data", "src"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
