@@ -19,9 +19,11 @@ _LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
 
 def _local_time_text(value: object) -> object:
     """Accept only ``YYYY-MM-DD HH:MM`` (event time, no offset) for start and end."""
-    if isinstance(value, str) and not _LOCAL_TIME.match(value.strip()):
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _LOCAL_TIME.match(value.strip()):
         raise ValueError("write the event's local time as YYYY-MM-DD HH:MM, e.g. 2021-05-08 10:30 (no offset)")
-    return value.strip() if isinstance(value, str) else value
+    return value.strip()
 
 
 LocalTime = Annotated[datetime, BeforeValidator(_local_time_text)]
