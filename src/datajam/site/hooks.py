@@ -19,9 +19,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
+from datajam.site import messages
 from datajam.site.ui import load_ui_strings
 
-__all__ = ["on_page_context", "on_template_context", "on_post_page", "on_post_build"]
+__all__ = ["on_config", "on_page_context", "on_template_context", "on_post_page", "on_post_build"]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    messages.install(Path(config.docs_dir))  # link warnings name the file, line and fix
+    return config
 
 
 def current_language(config: MkDocsConfig) -> str:
