@@ -53,7 +53,11 @@ def describe(message: str, docs_dir: Path) -> str:
         line = link_line(path.read_text(encoding="utf-8"), link)
     except OSError:
         line = None
-    where = f"{path}:{line}" if line else str(path)
+    try:
+        shown = path.relative_to(Path.cwd())
+    except ValueError:
+        shown = path
+    where = f"{shown}:{line}" if line else str(shown)
     return f"{where}: {message} {fix_hint(message, src)}"
 
 
