@@ -1,0 +1,8 @@
+"""Translation parity of docs/en and docs/fr: ``check``, ``sync``, ``status`` (see datajam.parity.cli)."""
+
+import sys
+
+from datajam.parity.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

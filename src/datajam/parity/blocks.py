@@ -1,0 +1,330 @@
+"""A line-based Markdown block parser that yields comparable page structure.
+
+It mirrors what Python-Markdown and the pymdown-extensions used by the site
+(admonition, details, tabbed, superfences, tables, footnotes, def_list,
+attr_list, abbr, md_in_html) treat as blocks, closely enough to compare an
+English page with its French twin. It never raises on malformed input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markdown.extensions.toc import slugify, unique
+
+TAB = 4
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)")
+ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+ADMONITION = re.compile(r'^(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+[\w-]+)*)[ \t]*(?:"(.*?)")?[ \t]*$')
+TABBED = re.compile(r'^===[!+]*[ \t]+"(.*?)"[ \t]*$')
+FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
+ABBR = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.*)$")
+LINKDEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$")
+DEFINITION = re.compile(r"^:[ \t]+(.*)$")
+QUOTE = re.compile(r"^ {0,3}>[ ]?(.*)$")
+ITEM = re.compile(r"^( {0,3})([*+-]|\d+[.)])([ \t]+(.*)|[ \t]*$)")
+HTML = re.compile(r"^ {0,3}<(/?[A-Za-z][\w-]*|!--)")
+TABLE_SEP = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
+HEADING_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
+
+
+@dataclass
+class Block:
+    """One block of a page. Containers (admonitions, list items...) are followed by their children at depth + 1."""
+
+    kind: str  # heading paragraph admonition details tab list item code table footnote quote definition html hr abbr linkdef
+    line: int  # 1-based line in the file
+    depth: int = 0
+    text: str = ""  # inline Markdown: heading or title text, paragraph (lines joined by "\n"), code content
+    info: str = ""  # admonition/details type, code language, "ordered"/"bullet", link target of a linkdef
+    ident: str = ""  # heading anchor id, footnote id
+    level: int = 0  # heading level; list item count
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # table rows: (line, cells), separator excluded
+
+
+@dataclass
+class Page:
+    text: str
+    blocks: list[Block]
+    meta: dict[str, Any]
+    meta_lines: dict[str, int]  # front-matter key -> line
+    meta_error: str = ""
+    body_line: int = 1  # first line after the front matter
+
+
+Lines = list[tuple[int, str]]
+
+
+def parse_page(text: str) -> Page:
+    """Parse a Markdown page (front matter included) into blocks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    raw = text.split("\n")
+    meta: dict[str, Any] = {}
+    meta_lines: dict[str, int] = {}
+    error = ""
+    start = 0
+    if raw and raw[0].rstrip() == "---":
+        end = next((i for i in range(1, len(raw)) if FRONT_MATTER_END.match(raw[i])), None)
+        if end is not None:
+            start = end + 1
+            try:
+                loaded = yaml.safe_load("\n".join(raw[1:end]))
+            except yaml.YAMLError as exc:
+                error = str(exc).replace("\n", " ")
+                loaded = None
+            if isinstance(loaded, dict):
+                meta = {str(k): v for k, v in loaded.items()}
+            elif loaded is not None and not error:
+                error = "front matter is not a mapping"
+            for i in range(1, end):
+                m = TOP_KEY.match(raw[i])
+                if m:
+                    meta_lines.setdefault(m.group(1), i + 1)
+    lines = [(i + 1, expand_tabs(raw[i])) for i in range(start, len(raw))]
+    blocks: list[Block] = []
+    _parse(lines, 0, blocks)
+    assign_heading_ids(blocks)
+    return Page(text, blocks, meta, meta_lines, error, start + 1)
+
+
+def expand_tabs(line: str) -> str:
+    return line.expandtabs(TAB) if "\t" in line else line
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def dedent(lines: Lines, width: int) -> Lines:
+    return [(n, s[min(width, indent_of(s)) :]) for n, s in lines]
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _indented_body(lines: Lines, i: int, width: int = TAB) -> int:
+    """Index past the lines from ``i`` that are blank or indented by ``width`` (trailing blanks excluded)."""
+    j = i
+    last = i
+    while j < len(lines):
+        if is_blank(lines[j][1]):
+            j += 1
+            continue
+        if indent_of(lines[j][1]) >= width:
+            j += 1
+            last = j
+            continue
+        break
+    return last
+
+
+def _starts_block(line: str) -> bool:
+    """Does ``line`` interrupt a paragraph?"""
+    return bool(
+        ATX.match(line) or FENCE.match(line) and indent_of(line) < TAB or DEFINITION.match(line)
+        or HR.match(line) and not SETEXT.match(line)
+        or ADMONITION.match(line) or TABBED.match(line)
+    )
+
+
+def _parse(lines: Lines, depth: int, out: list[Block], in_item: bool = False) -> None:
+    i = 0
+    n = len(lines)
+    prev_blank = True
+    while i < n:
+        no, line = lines[i]
+        if is_blank(line):
+            i += 1
+            prev_blank = True
+            continue
+        ind = indent_of(line)
+        stripped = line.strip()
+        m = FENCE.match(line)
+        if m and ind < TAB:
+            i = _fence(lines, i, m, depth, out)
+        elif ind >= TAB and prev_blank:
+            j = _indented_body(lines, i)
+            code = "\n".join(s[TAB:] for _, s in lines[i:j])
+            out.append(Block("code", no, depth, code.strip("\n")))
+            i = j
+        elif m := ATX.match(line):
+            out.append(heading(no, depth, len(m.group(1)), m.group(2) or ""))
+            i += 1
+        elif m := ADMONITION.match(line):
+            kind = "admonition" if m.group(1) == "!!!" else "details"
+            title = m.group(4) if m.group(4) is not None else m.group(2).capitalize()
+            block = Block(kind, no, depth, title, m.group(2).lower())
+            i = _container(lines, i + 1, depth, block, out)
+        elif m := TABBED.match(line):
+            i = _container(lines, i + 1, depth, Block("tab", no, depth, m.group(1)), out)
+        elif m := FOOTNOTE.match(line):
+            i = _footnote(lines, i, m, depth, out)
+        elif m := ABBR.match(line):
+            out.append(Block("abbr", no, depth, m.group(2), ident=m.group(1)))
+            i += 1
+        elif m := LINKDEF.match(line):
+            out.append(Block("linkdef", no, depth, "", m.group(2), ident=m.group(1).lower()))
+            i += 1
+        elif m := DEFINITION.match(line):
+            body = [(no, m.group(1))] + dedent(lines[i + 1 : _indented_body(lines, i + 1)], TAB)
+            j = i + len(body)
+            out.append(Block("definition", no, depth))
+            _parse(body, depth + 1, out)
+            i = j
+        elif QUOTE.match(line):
+            j = i
+            body: Lines = []
+            while j < n and not is_blank(lines[j][1]):
+                qm = QUOTE.match(lines[j][1])
+                body.append((lines[j][0], qm.group(1) if qm else lines[j][1]))
+                j += 1
+            out.append(Block("quote", no, depth))
+            _parse(body, depth + 1, out)
+            i = j
+        elif HR.match(line):
+            out.append(Block("hr", no, depth))
+            i += 1
+        elif ITEM.match(line) and (prev_blank or in_item):
+            i = _list(lines, i, depth, out)
+        elif HTML.match(line):
+            j = i
+            while j < n and not is_blank(lines[j][1]):
+                j += 1
+            out.append(Block("html", no, depth, "\n".join(s for _, s in lines[i:j])))
+            i = j
+        elif "|" in line and i + 1 < n and TABLE_SEP.match(lines[i + 1][1]) and "-" in lines[i + 1][1]:
+            i = _table(lines, i, depth, out)
+        else:
+            i = _paragraph(lines, i, depth, out, in_item)
+        prev_blank = False
+
+
+def heading(no: int, depth: int, level: int, text: str) -> Block:
+    text = re.sub(r"[ \t]+#+[ \t]*$|^#+[ \t]*$", "", text)
+    ident = ""
+    m = ATTR_LIST.search(text)
+    if m:
+        idm = HEADING_ID.search(m.group(1))
+        ident = idm.group(1) if idm else ""
+        text = text[: m.start()]
+    return Block("heading", no, depth, text.strip(), ident=ident, level=level)
+
+
+def _fence(lines: Lines, i: int, m: re.Match[str], depth: int, out: list[Block]) -> int:
+    no, _ = lines[i]
+    ind, fence, lang = len(m.group(1)), m.group(2), m.group(3)
+    close = re.compile(r"^\s*" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
+    j = i + 1
+    while j < len(lines) and not close.match(lines[j][1]):
+        j += 1
+    body = "\n".join(s[min(ind, indent_of(s)) :] for _, s in lines[i + 1 : j])
+    out.append(Block("code", no, depth, body, lang.lstrip(".{").rstrip("}")))
+    return j + 1
+
+
+def _container(lines: Lines, i: int, depth: int, block: Block, out: list[Block]) -> int:
+    j = _indented_body(lines, i)
+    out.append(block)
+    _parse(dedent(lines[i:j], TAB), depth + 1, out)
+    return j
+
+
+def _footnote(lines: Lines, i: int, m: re.Match[str], depth: int, out: list[Block]) -> int:
+    no, _ = lines[i]
+    j = i + 1
+    while j < len(lines) and not is_blank(lines[j][1]) and not _starts_block(lines[j][1]) \
+            and not FOOTNOTE.match(lines[j][1]):
+        j += 1  # lazy continuation of the first paragraph
+    j = max(j, _indented_body(lines, j))
+    body = [(no, m.group(2))] + dedent(lines[i + 1 : j], TAB)
+    out.append(Block("footnote", no, depth, ident=m.group(1)))
+    _parse(body, depth + 1, out)
+    return j
+
+
+def _list(lines: Lines, i: int, depth: int, out: list[Block]) -> int:
+    first = ITEM.match(lines[i][1])
+    assert first
+    ordered = first.group(2)[0].isdigit()
+    head = Block("list", lines[i][0], depth, info="ordered" if ordered else "bullet")
+    out.append(head)
+    n = len(lines)
+    while True:
+        m = ITEM.match(lines[i][1])
+        assert m
+        no = lines[i][0]
+        body: Lines = [(no, m.group(4) or "")]
+        j = i + 1
+        while j < n and not is_blank(lines[j][1]) and not ITEM.match(lines[j][1]) \
+                and indent_of(lines[j][1]) < TAB and not _starts_block(lines[j][1]):
+            body.append(lines[j])  # lazy continuation
+            j += 1
+        k = max(j, _indented_body(lines, j))
+        body += dedent(lines[j:k], TAB)
+        head.level += 1
+        out.append(Block("item", no, depth + 1))
+        _parse(body, depth + 2, out, in_item=True)
+        i = k
+        j = i
+        while j < n and is_blank(lines[j][1]):
+            j += 1
+        nxt = ITEM.match(lines[j][1]) if j < n else None
+        if not nxt or nxt.group(2)[0].isdigit() != ordered:
+            return i
+        i = j
+
+
+def _table(lines: Lines, i: int, depth: int, out: list[Block]) -> int:
+    block = Block("table", lines[i][0], depth)
+    block.rows.append((lines[i][0], split_row(lines[i][1])))
+    j = i + 2
+    while j < len(lines) and not is_blank(lines[j][1]) and "|" in lines[j][1]:
+        block.rows.append((lines[j][0], split_row(lines[j][1])))
+        j += 1
+    out.append(block)
+    return j
+
+
+def split_row(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    cells = re.split(r"(?<!\\)\|(?=(?:[^`]*`[^`]*`)*[^`]*$)", s)
+    return [c.strip() for c in cells]
+
+
+def _paragraph(lines: Lines, i: int, depth: int, out: list[Block], in_item: bool = False) -> int:
+    no, first = lines[i]
+    if i + 1 < len(lines) and SETEXT.match(lines[i + 1][1]) and not TABLE_SEP.match(first):
+        level = 1 if lines[i + 1][1].strip()[0] == "=" else 2
+        out.append(heading(no, depth, level, first.strip()))
+        return i + 2
+    j = i + 1
+    while j < len(lines) and not is_blank(lines[j][1]) and not _starts_block(lines[j][1]) \
+            and not (in_item and ITEM.match(lines[j][1])):
+        j += 1
+    out.append(Block("paragraph", no, depth, "\n".join(s.strip() for _, s in lines[i:j])))
+    return j
+
+
+def assign_heading_ids(blocks: list[Block]) -> None:
+    """Give headings the ids Python-Markdown's toc would: explicit ``{#id}`` or a unique slug."""
+    from datajam.parity.inline import plain_text
+
+    headings = [b for b in blocks if b.kind == "heading"]
+    used = {b.ident for b in headings if b.ident}
+    for b in headings:
+        if not b.ident:
+            b.ident = unique(slugify(plain_text(b.text), "-"), used)

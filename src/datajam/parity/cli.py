@@ -1,0 +1,63 @@
+"""Command line: ``python scripts/parity.py check|sync|status`` (exit 0 in parity, 1 findings, 2 usage/input error)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from datajam.parity.findings import as_json, as_text
+from datajam.parity.staleness import SNAPSHOTS
+from datajam.parity.tree import ParityInputError, Tree, check, status, sync
+
+DEFAULT_SOURCE, DEFAULT_TARGET = Path("docs/en"), Path("docs/fr")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        print(f"parity: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="parity.py", description="Translation parity of the English and French pages.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, helptext in (("check", "compare every page pair (or the PAGEs given)"),
+                           ("sync", "record that the French PAGEs translate the current English pages"),
+                           ("status", "one line per page: up to date, outdated, missing, extra")):
+        c = sub.add_parser(name, help=helptext)
+        c.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="English folder (default docs/en)")
+        c.add_argument("--target", type=Path, default=DEFAULT_TARGET, help="French folder (default docs/fr)")
+        c.add_argument("--snapshots", type=Path, default=SNAPSHOTS,
+                       help="copies of the synced English pages (default data/parity/en)")
+        if name == "check":
+            c.add_argument("--format", choices=("text", "json"), default="text")
+            c.add_argument("--project", type=Path, default=None,
+                           help="also check the nav, interface strings and data of this project folder "
+                                "(default: . when checking the default folders as a whole)")
+        if name != "status":
+            c.add_argument("pages", nargs="*" if name == "check" else "+", metavar="PAGE")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        tree = Tree(args.source, args.target, args.snapshots)
+        if args.command == "sync":
+            print("\n".join(sync(tree, args.pages)))
+            return 0
+        if args.command == "status":
+            print("\n".join(status(tree)))
+            return 0
+        project = args.project
+        defaults = (args.source, args.target) == (DEFAULT_SOURCE, DEFAULT_TARGET)
+        if project is None and defaults and not args.pages and Path("mkdocs.yml").is_file():
+            project = Path(".")
+        findings, pairs = check(tree, args.pages or None, project)
+    except ParityInputError as exc:
+        print(f"parity: {exc}", file=sys.stderr)
+        return 2
+    print(as_json(findings, pairs) if args.format == "json" else as_text(findings, pairs))
+    return 1 if findings else 0

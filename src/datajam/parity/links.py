@@ -1,0 +1,55 @@
+"""Link targets: what an English and a French link must share, and which French links should point elsewhere."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+MARKERS = [
+    (re.compile(r"/(?:en|fr)/"), "/{lang}/"),
+    (re.compile(r"-(?:eng|fra)(?=\b|_)"), "-{lang}"),
+    (re.compile(r"[-_](?:en|fr)(?=\.[a-z]+(?:$|[?#]))"), "-{lang}"),
+    (re.compile(r"(?<=[?&])lang=(?:en|fr)\b"), "lang={lang}"),
+    (re.compile(r"(?<=[/=_.])(?:eng|fra)(?=[/&._#]|$)"), "{lang}"),
+]
+ENGLISH_MARKER = re.compile(r"/en/|-eng\b|[-_]en(?=\.[a-z]+(?:$|[?#]))|[?&]lang=en\b|(?<=[/=_.])eng(?=[/&._#]|$)")
+FRENCH_MARKER = re.compile(r"/fr/|-fra\b|[-_]fr(?=\.[a-z]+(?:$|[?#]))|[?&]lang=fr\b|(?<=[/=_.])fra(?=[/&._#]|$)")
+
+
+def is_external(target: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)) or target.startswith("//")
+
+
+def normalize(target: str) -> str:
+    """The comparison key of a link target: language markers of external URLs neutralised."""
+    target = target.strip()
+    if not is_external(target):
+        return re.sub(r"^\./", "", target)
+    key = target
+    for pattern, repl in MARKERS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def is_government_of_canada(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host == "canada.ca" or host.endswith((".canada.ca", ".gc.ca"))
+
+
+def language_of_url(url: str) -> str:
+    """``"en"``, ``"fr"`` or ``""``: the language marker in a bilingual site's URL."""
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    en, fr = bool(ENGLISH_MARKER.search(path)), bool(FRENCH_MARKER.search(path))
+    return "en" if en and not fr else "fr" if fr and not en else ""
+
+
+def same_site_other_language(en_url: str, fr_url: str) -> bool:
+    """A Government of Canada URL and its French page whose path is translated too (e.g. canada.ca)."""
+    return (
+        is_external(en_url)
+        and is_government_of_canada(en_url)
+        and urlsplit(en_url).hostname == urlsplit(fr_url).hostname
+        and language_of_url(en_url) == "en"
+        and language_of_url(fr_url) == "fr"
+    )

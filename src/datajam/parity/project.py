@@ -1,0 +1,184 @@
+"""Parity beyond pages: nav titles, interface strings of ``overrides/``, bilingual data files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from datajam.parity.findings import Finding
+from datajam.parity.inline import scan
+from datajam.parity.language import score
+from datajam.parity.typography import typography_issues
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml: unknown tags (``!ENV``, ``!!python/name``) become None."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _line_of(text: str, needle: str, default: int = 1) -> int:
+    pos = text.find(needle)
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else default
+
+
+def _prose_findings(path: str, line: int, value: str, what: str) -> list[Finding]:
+    """Untranslated text and typography in one French string of a project file."""
+    found = []
+    clean = scan(value).clean
+    if score(clean).is_english:
+        found.append(Finding(path, line, "untranslated", f"{what} is still in English: {value!r}",
+                             "translate it into French", ""))
+    for _, problem, fix in typography_issues(clean):
+        found.append(Finding(path, line, "typography", f"{what} {value!r}: {problem}", fix, ""))
+    return found
+
+
+def nav_findings(config: Path, lang: str = "fr") -> list[Finding]:
+    """Every section title (and explicit page title) of the nav has a ``nav_translations`` entry."""
+    text = config.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_Loader) or {}
+    name = str(config)
+    translations: dict[str, Any] | None = None
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            for language in plugin["i18n"].get("languages") or []:
+                if isinstance(language, dict) and language.get("locale") == lang:
+                    translations = language.get("nav_translations") or {}
+    if translations is None:
+        return []  # no i18n plugin for this language: nothing to compare
+    titles: list[str] = []
+
+    def walk(items: Any) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    titles.append(str(title))
+                    if isinstance(value, list):
+                        walk(value)
+
+    walk(data.get("nav"))
+    found = []
+    for title in titles:
+        value = translations.get(title)
+        line = _line_of(text, f"- {title}:", _line_of(text, f'- "{title}":'))
+        if not isinstance(value, str) or not value.strip():
+            found.append(Finding(name, line, "nav-title", f"nav title {title!r} has no {lang} translation",
+                                 f"add '{title}: <translation>' under nav_translations of the {lang} language", ""))
+        else:
+            found += _prose_findings(name, _line_of(text, f"{value}"), value, f"nav title translation of {title!r}")
+    for key in translations:
+        if key not in titles:
+            found.append(Finding(name, _line_of(text, f"{key}:"), "nav-title", f"nav_translations entry {key!r} "
+                                 "matches no nav title", "rename it to the exact English nav title or remove it", "",
+                                 severity="warning"))
+    return found
+
+
+UI_USE = re.compile(r"\bui\.(\w+)|\bui\[['\"](\w+)['\"]\]|\bui_all\[[^\]]+\]\.(\w+)")
+
+
+def ui_findings(ui_dir: Path, templates: Path | None = None, languages: tuple[str, str] = ("en", "fr")) -> list[Finding]:
+    """Both languages' interface strings have the same non-empty keys, and every string the templates use."""
+    files = {lang: ui_dir / f"{lang}.yml" for lang in languages}
+    texts = {lang: p.read_text(encoding="utf-8") for lang, p in files.items()}
+    found: list[Finding] = []
+    data: dict[str, dict[str, Any]] = {}
+    for lang, text in texts.items():
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            found.append(Finding(str(files[lang]), 1, "ui-string", f"unreadable YAML: {exc}".replace("\n", " "),
+                                 "fix the YAML syntax", ""))
+            loaded = {}
+        data[lang] = loaded if isinstance(loaded, dict) else {}
+    for lang, other in (languages, languages[::-1]):
+        for key in sorted(data[lang].keys() - data[other].keys(), key=str):
+            found.append(Finding(str(files[other]), 1, "ui-string", f"interface string '{key}' is missing "
+                                 f"(present in {files[lang].name}:{_line_of(texts[lang], f'{key}:')})",
+                                 f"add '{key}: <{other} text>'", ""))
+        for key, value in data[lang].items():
+            if value is None or (isinstance(value, str) and not value.strip()):
+                found.append(Finding(str(files[lang]), _line_of(texts[lang], f"{key}:"), "ui-string",
+                                     f"interface string '{key}' is empty", "write the text", ""))
+    if templates and templates.is_dir():
+        for tpl in sorted(templates.rglob("*.html")):
+            tpl_text = tpl.read_text(encoding="utf-8", errors="replace")
+            for m in UI_USE.finditer(tpl_text):
+                key = next(g for g in m.groups() if g)
+                for lang in languages:
+                    if key not in data[lang]:
+                        found.append(Finding(str(tpl), tpl_text.count("\n", 0, m.start()) + 1, "ui-string",
+                                             f"template uses interface string '{key}' missing from {files[lang]}",
+                                             f"add '{key}:' to {files[lang]}", ""))
+    return found
+
+
+def bilingual_findings(paths: list[Path], languages: tuple[str, str] = ("en", "fr")) -> list[Finding]:
+    """In YAML data, any mapping with an ``en`` or ``fr`` key has both, non-empty."""
+    found: list[Finding] = []
+    for path in paths:
+        name = str(path)
+        try:
+            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            found.append(Finding(name, mark.line + 1 if mark else 1, "bilingual-field",
+                                 f"unreadable YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax", ""))
+            continue
+        stack = [root] if root is not None else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+                if any(lang in entries for lang in languages):
+                    for lang in languages:
+                        line = node.start_mark.line + 1
+                        if lang not in entries:
+                            found.append(Finding(name, line, "bilingual-field", f"field has "
+                                                 f"{'/'.join(k for k in languages if k in entries)} but no '{lang}'",
+                                                 f"add '{lang}:' with the translation", ""))
+                        elif _empty(entries[lang][1]):
+                            found.append(Finding(name, entries[lang][0].start_mark.line + 1, "bilingual-field",
+                                                 f"'{lang}' is empty", f"write the {lang} text", ""))
+                    both = [entries[lang][1] for lang in languages if lang in entries]
+                    if len(both) == 2 and all(isinstance(v, yaml.MappingNode) for v in both):
+                        found += _same_keys(name, both[0], both[1], languages)
+                    fr = entries.get("fr")
+                    if fr and isinstance(fr[1], yaml.ScalarNode) and score(scan(fr[1].value).clean).is_english:
+                        found.append(Finding(name, fr[0].start_mark.line + 1, "untranslated",
+                                             f"'fr' is still in English: {fr[1].value[:60]!r}", "translate it", ""))
+                stack.extend(v for _, v in node.value)
+    return found
+
+
+def _same_keys(name: str, a: yaml.MappingNode, b: yaml.MappingNode, languages: tuple[str, str]) -> list[Finding]:
+    keys = [{k.value: k for k, _ in m.value if isinstance(k, yaml.ScalarNode)} for m in (a, b)]
+    found = []
+    for i, j in ((0, 1), (1, 0)):
+        for key in sorted(keys[i].keys() - keys[j].keys(), key=str):
+            found.append(Finding(name, keys[i][key].start_mark.line + 1, "bilingual-field",
+                                 f"'{key}' exists under '{languages[i]}' but not under '{languages[j]}'",
+                                 f"add '{key}:' under '{languages[j]}'", ""))
+    return found
+
+
+def _empty(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag.endswith(":null") or not str(node.value).strip()
+    return not node.value
+
+
+def data_files(data_dir: Path, exclude: tuple[str, ...] = ("ui", "parity")) -> list[Path]:
+    """YAML data files to hold bilingual fields (``data/ui`` is per-language, checked by ui_findings)."""
+    if not data_dir.is_dir():
+        return []
+    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
+                  and p.relative_to(data_dir).parts[0] not in exclude)

@@ -1,0 +1,50 @@
+"""Canadian French typography (Clés de la rédaction, OQLF) on clean prose.
+
+Code spans and URLs are already gone from clean text (see
+:func:`datajam.parity.inline.scan`); italic or quoted English titles are
+skipped. U+00A0 and U+202F both count as non-breaking spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datajam.parity.language import english_spans
+
+NB = "\u00a0\u202f"
+SPACE = "[ \t\n\u2009]"  # breakable spaces (a line break in Markdown is a space)
+RULES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"(?<=[^\s" + NB + r"\d]):|(?<=\d):(?!\d)"), "no non-breaking space before ':'",
+     "put a non-breaking space (U+00A0) before the colon"),
+    (re.compile(SPACE + r"+:"), "breakable space before ':'",
+     "replace the space before the colon with a non-breaking space (U+00A0)"),
+    (re.compile(r"(?<=\d)%"), "no space before '%'", "write a non-breaking space (U+00A0) between the number and %"),
+    (re.compile(r"(?<=\d)" + SPACE + r"+%"), "breakable space before '%'",
+     "replace the space before % with a non-breaking space (U+00A0)"),
+    (re.compile(r"(?<=\d)\$"), "no space before '$'", "write a non-breaking space (U+00A0) between the amount and $"),
+    (re.compile(r"(?<=\d)" + SPACE + r"+\$"), "breakable space before '$'",
+     "replace the space before $ with a non-breaking space (U+00A0)"),
+    (re.compile(r"(?<![\w])\$[ " + NB + r"]?\d"), "dollar sign before the amount",
+     "in French the symbol follows the amount, after a non-breaking space: 1\u00a0000\u00a0$"),
+    (re.compile(r"«(?![" + NB + "])"), "no non-breaking space after '«'", "put a non-breaking space (U+00A0) after «"),
+    (re.compile(r"(?<![" + NB + "])»"), "no non-breaking space before '»'", "put a non-breaking space (U+00A0) before »"),
+    (re.compile(r"(?<=\S)[ \t\u00a0\u2009]+[;!?]"), "space before ';', '!' or '?'",
+     "remove the space: Canadian usage puts none before ; ! ? (a narrow U+202F is tolerated)"),
+    (re.compile(r"(?<![\d.,])\d+\.\d+(?=[ " + NB + r"]*(?:%|\$|millions?\b|milliards?\b))"), "decimal point",
+     "use a decimal comma: 3,5"),
+    (re.compile(r"(?<![\d.,])\d{1,3}(?:[ \t]\d{3})+(?![\d])"), "breakable space as thousands separator",
+     "group digits with a non-breaking space (U+00A0 or U+202F): 1\u00a0708"),
+]
+CLOCK = (re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])"), "time written with a colon", "write times as 10 h 30 or 9 h")
+
+
+def typography_issues(clean: str, in_table: bool = False) -> list[tuple[int, str, str]]:
+    """``(offset, problem, fix)`` for each French typography problem in clean text."""
+    skip = english_spans(clean)
+    rules = RULES if in_table else [*RULES, CLOCK]
+    found = []
+    for pattern, problem, fix in rules:
+        for m in pattern.finditer(clean):
+            if not any(a <= m.start() < b for a, b in skip):
+                found.append((m.start(), problem, fix))
+    return sorted(found)
