@@ -1,0 +1,94 @@
+"""The agenda pages: rendering, the MkDocs hook, and the files it publishes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from icalendar import Calendar
+
+from agenda_support import AGENDA_TEXT, ROOT, T1, T2, agenda_from, cancel, edit, move, strings
+from datajam.agenda.model import Text
+from datajam.agenda.release import ChangeLog, Snapshot, release
+from datajam.agenda.render import Links, agenda_markdown, changes_markdown, release_anchor
+
+NOTE = Text(en="The Alberta talk moves to 1 p.m.", fr="La conférence sur l’Alberta est déplacée à 13 h.")
+LINKS = Links(webcal="webcal://example.org/agenda/calendar/datajam-2021.ics", feed="calendar/datajam-2021.ics", json="agenda.json", calendar_dir="calendar/", script="../assets/agenda.js")
+
+
+def test_moved_and_cancelled_sessions_show_updated_on_and_the_change_log_lists_them() -> None:
+    agenda = agenda_from()
+    snapshot, log, _ = release(agenda, Snapshot(), ChangeLog(), NOTE, T1)
+    changed = agenda_from(cancel(move(AGENDA_TEXT, "alberta-response", "2021-05-08 13:00", "2021-05-08 14:00"), "case-study-project-shadow"))
+    snapshot2, log2, _ = release(changed, snapshot, log, NOTE, T2)
+    page = agenda_markdown(changed, snapshot2, strings().en, "en", LINKS)
+    assert page.count("Updated on April 20, 2021") == 2
+    assert f"changes/#{release_anchor(T2)}" in page
+    assert 'class="dj-session dj-session--cancelled" id="case-study-project-shadow"' in page
+    log_fr = changes_markdown(changed, log2, strings().fr, "fr", LINKS)
+    assert NOTE.fr in log_fr and NOTE.en not in log_fr
+    assert "**Déplacée\u00a0:** [Conférence" in log_fr and "(index.md#alberta-response)" in log_fr
+    assert "auparavant samedi 8 mai 2021, 12\u00a0h – 13\u00a0h\u00a0HAE" in log_fr
+    assert "**Annulée\u00a0:**" in log_fr
+    assert log_fr.index(release_anchor(T2)) < log_fr.index(release_anchor(T1))  # newest first
+
+
+def test_french_only_sessions_show_their_french_title_on_the_english_page() -> None:
+    agenda = agenda_from()
+    snapshot, _, _ = release(agenda, Snapshot(), ChangeLog(), NOTE, T1)
+    page = agenda_markdown(agenda, snapshot, strings().en, "en", LINKS)
+    assert '<span lang="fr">Conférence\u00a0: les victimes' in page
+    assert page.count("<li class=\"dj-session") == 9
+    assert "### <time datetime=\"2021-05-08T12:00:00-04:00\">12:00\u202fp.m.</time>\u00a0EDT {#slot-2021-05-08-1200}" in page
+
+
+def _copy_project(tmp_path: Path) -> Path:
+    for name in ("docs", "overrides", "hooks", "data", "src"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def test_an_invalid_agenda_aborts_the_build_with_the_validator_message(tmp_path: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    project = _copy_project(tmp_path)
+    agenda = project / "data/agenda/agenda.yml"
+    agenda.write_text(edit(AGENDA_TEXT, "speakers: [jane-fox]", "speakers: [jane-fx]"), encoding="utf-8")
+    result = strict_build(project / "site", cwd=project)
+    assert result.returncode != 0
+    line = AGENDA_TEXT[: AGENDA_TEXT.index("speakers: [jane-fox]")].count("\n") + 1
+    assert f"agenda.yml:{line}: session 'alberta-response': unknown speaker `jane-fx`" in result.stdout + result.stderr
+
+
+def _agenda_pages(site_dir: Path) -> dict[str, Path]:
+    return {lang: site_dir / prefix / "agenda" / "index.html" for lang, prefix in (("en", ""), ("fr", "fr"))}
+
+
+def test_agenda_files_are_published_in_both_languages(site_dir: Path) -> None:
+    for prefix, name, prefix_title in (("", "en", "Opening remarks"), ("fr/", "fr", "Mot d’ouverture")):
+        folder = site_dir / f"{prefix}agenda"
+        feed = Calendar.from_ical((folder / "calendar/datajam-2021.ics").read_bytes())
+        assert len(feed.walk("VEVENT")) == 9
+        assert str(feed.walk("VEVENT")[0]["SUMMARY"]).startswith(prefix_title)
+        assert len(list((folder / "calendar").glob("*.ics"))) == 10
+        data = json.loads((folder / "agenda.json").read_text(encoding="utf-8"))
+        assert len(data["sessions"]) == 9, name
+
+
+def test_every_link_of_the_agenda_pages_resolves(site_dir: Path) -> None:
+    for lang, page in {**_agenda_pages(site_dir), "changes": site_dir / "fr/agenda/changes/index.html"}.items():
+        html = page.read_text(encoding="utf-8")
+        base = "http://site/" + page.parent.relative_to(site_dir).as_posix() + "/"
+        for target in re.findall(r'(?:href|src)="([^"#]+)(?:#[^"]*)?"', html):
+            if urlsplit(target).scheme in ("http", "https", "webcal", "mailto", "tel"):
+                continue
+            path = urlsplit(urljoin(base, target)).path.lstrip("/")
+            resolved = site_dir / path
+            if path == "" or path.endswith("/"):
+                resolved = resolved / "index.html"
+            assert resolved.exists(), f"{lang}: {target} -> {resolved}"
+        assert "webcal://" in html or lang == "changes"
