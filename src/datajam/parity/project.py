@@ -114,8 +114,8 @@ def ui_findings(ui_dir: Path, templates: Path | None = None, languages: tuple[st
                 for lang in languages:
                     if key not in data[lang]:
                         found.append(Finding(str(tpl), tpl_text.count("\n", 0, m.start()) + 1, "ui-string",
-                                             f"template uses interface string '{key}' missing from {files[lang]}",
-                                             f"add '{key}:' to {files[lang]}", ""))
+                                             f"template uses interface string '{key}' missing from {files[lang].name}",
+                                             f"add '{key}:' to {files[lang].name}", ""))
     return found
 
 

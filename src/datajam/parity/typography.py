@@ -30,11 +30,14 @@ RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<![" + NB + "])»"), "no non-breaking space before '»'", "put a non-breaking space (U+00A0) before »"),
     (re.compile(r"(?<=\S)[ \t\u00a0\u2009]+[;!?]"), "space before ';', '!' or '?'",
      "remove the space: Canadian usage puts none before ; ! ? (a narrow U+202F is tolerated)"),
-    (re.compile(r"(?<![\d.,])\d+\.\d+(?=[ " + NB + r"]*(?:%|\$|millions?\b|milliards?\b))"), "decimal point",
-     "use a decimal comma: 3,5"),
     (re.compile(r"(?<![\d.,])\d{1,3}(?:[ \t]\d{3})+(?![\d])"), "breakable space as thousands separator",
      "group digits with a non-breaking space (U+00A0 or U+202F): 1\u00a0708"),
 ]
+DECIMAL_POINT = re.compile(r"(?<![\w.,-])\d+\.\d+(?![\d.])")  # not in identifiers such as "c. P-39.1"
+# Section numbers of laws and documents keep their point: "article 279.01", "section 2.1".
+NUMBERED = re.compile(r"(?:\b(?:articles?|art|alinéas?|paragraphes?|sections?|parties?|chapitres?|modules?|versions?|"
+                      r"règlements?|annexes?|tableaux?|figures?|lois?|projet de loi|C|S)\b[\s.\u00a0-]*(?:[\w.,-]+\s+){0,6}$)",
+                      re.I)
 CLOCK = (re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])"), "time written with a colon", "write times as 10 h 30 or 9 h")
 
 
@@ -47,4 +50,7 @@ def typography_issues(clean: str, in_table: bool = False) -> list[tuple[int, str
         for m in pattern.finditer(clean):
             if not any(a <= m.start() < b for a, b in skip):
                 found.append((m.start(), problem, fix))
+    for m in DECIMAL_POINT.finditer(clean):
+        if not NUMBERED.search(clean[max(0, m.start() - 60) : m.start()]) and not any(a <= m.start() < b for a, b in skip):
+            found.append((m.start(), "decimal point", "use a decimal comma in French: 3,5"))
     return sorted(found)
