@@ -62,7 +62,24 @@ def _site_url(config: MkDocsConfig) -> str:
 
 
 def load_build(root: Path) -> _Build:
-    """Read and validate everything the agenda pages need; :class:`PluginError` if invalid."""
+    """Read and validate everything the agenda pages need; :class:`PluginError` if invalid.
+
+    Cached per process while the files are unchanged: every language build reuses it.
+    """
+    files = (AGENDA_FILE, STRINGS_FILE, PUBLISHED_FILE, CHANGES_FILE)
+    key = tuple((root / f).stat().st_mtime_ns if (root / f).exists() else None for f in files)
+    cached = _CACHE.get(root.resolve())
+    if cached and cached[0] == key:
+        return cached[1]
+    build = _read_build(root)
+    _CACHE[root.resolve()] = (key, build)
+    return build
+
+
+_CACHE: dict[Path, tuple[tuple[int | None, ...], _Build]] = {}
+
+
+def _read_build(root: Path) -> _Build:
     try:
         published = load_snapshot(root / PUBLISHED_FILE)
         agenda = load_valid(root / AGENDA_FILE, published.sessions.keys())
