@@ -98,9 +98,18 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     bad.write_text(edit(AGENDA_TEXT, "languages: [fr]", "languages: [es]"), encoding="utf-8")
     binary = tmp_path / "binary.yml"
     binary.write_bytes(b"\xff\xfe\x00bad")
-    published = ["--published", str(ROOT / "data/agenda/published.json")]
+    published = ["--published", str(ROOT / "data/agenda/published.json"), "--strings", str(ROOT / "data/agenda/strings.yml")]
     assert main([*published, "validate", str(good)]) == 0
     assert main([*published, "validate", str(bad)]) == 1
     assert f"{bad}:" in capsys.readouterr().err
     assert main([*published, "validate", str(tmp_path / "missing.yml")]) == 2
     assert main([*published, "validate", str(binary)]) == 2
+
+
+def test_strings_with_a_missing_translation_are_invalid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (ROOT / "data/agenda/strings.yml").read_text(encoding="utf-8")
+    broken = tmp_path / "strings.yml"
+    start = text.index("\nfr:")
+    broken.write_text(text[:start] + text[start:].replace("  subscribe: S’abonner au programme\n", ""), encoding="utf-8")
+    assert main(["--strings", str(broken), "validate", str(ROOT / "data/agenda/agenda.yml")]) == 1
+    assert f"{broken}:" in capsys.readouterr().err

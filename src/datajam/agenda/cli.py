@@ -7,16 +7,17 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE
+from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE
 from datajam.agenda.export import export_json
 from datajam.agenda.model import Text
 from datajam.agenda.release import NothingToRelease, diff, effective_snapshot, load_changelog, load_snapshot, release, write_json
-from datajam.agenda.validate import AgendaInvalid, AgendaUnreadable, check_file, load_valid
+from datajam.agenda.validate import AgendaInvalid, AgendaUnreadable, check_file, load_strings, load_valid
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    load_strings(args.strings)  # raises AgendaInvalid with file:line messages
     published = load_snapshot(args.published)
     agenda, problems = check_file(args.file, published.sessions.keys())
     for problem in problems:
@@ -67,6 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="agenda.py", description="The agenda of the open sessions: validate, diff, release, export.")
     main.add_argument("--published", type=Path, default=PUBLISHED_FILE, help="published snapshot (default: %(default)s)")
+    main.add_argument("--strings", type=Path, default=STRINGS_FILE, help="interface strings (default: %(default)s)")
     main.add_argument("--changes", type=Path, default=CHANGES_FILE, help="change log (default: %(default)s)")
     commands = main.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check the agenda file; exit 0 valid, 1 invalid, 2 unreadable")
