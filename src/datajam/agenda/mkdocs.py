@@ -123,17 +123,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _links(page: Page, config: MkDocsConfig, lang: str) -> Links:
+    """Links from ``page`` to the agenda's files; the marker may sit on any page."""
     agenda_dir = f"{_prefix(lang)}agenda/"
-    feed_url = urljoin(_site_url(config), f"{agenda_dir}calendar/{FEED_NAME}")
+    feed = f"{agenda_dir}calendar/{FEED_NAME}"
+    feed_url = urljoin(_site_url(config), feed)
     webcal = "webcal://" + feed_url.split("://", 1)[1] if urlsplit(feed_url).scheme in ("http", "https") else feed_url
-    page_dir = page.url if page.url.endswith("/") else page.url.rsplit("/", 1)[0] + "/"
+
+    def rel(target: str) -> str:
+        return get_relative_url(target, page.url or ".") + ("/" if target.endswith("/") else "")
+
     return Links(
         webcal=webcal,
-        feed=f"calendar/{FEED_NAME}",
-        json=JSON_NAME,
-        calendar_dir=get_relative_url(f"{agenda_dir}calendar/", page_dir).rstrip("/") + "/",
-        script=get_relative_url(SCRIPT, page.url or "."),
-        changes_url=get_relative_url(f"{agenda_dir}changes/", page.url).rstrip("/") + "/",
+        feed=rel(feed),
+        json=rel(f"{agenda_dir}{JSON_NAME}"),
+        calendar_dir=rel(f"{agenda_dir}calendar/").rstrip("/") + "/",
+        script=rel(SCRIPT),
+        changes_url=rel(f"{agenda_dir}changes/").rstrip("/") + "/",
     )
 
 

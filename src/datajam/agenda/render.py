@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
+from zoneinfo import ZoneInfo
 
 from datajam.agenda.model import Agenda, Session, Strings
 from datajam.agenda.release import ChangeLog, Release, Snapshot
@@ -106,7 +107,8 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
         out.append(f'<p class="dj-session__speakers-label">{_e(strings.speakers)}</p><ul class="dj-session__speakers">{people}</ul>')
     published = snapshot.sessions[session.id]
     if published.last_modified > published.created:
-        updated = strings.updated_on.format(date=short_date_text(published.last_modified.date(), lang))
+        changed_on = published.last_modified.astimezone(ZoneInfo(zone)).date()
+        updated = strings.updated_on.format(date=short_date_text(changed_on, lang))
         out.append(
             f'<p class="dj-session__updated"><a href="{_e(links.changes_url)}#{release_anchor(published.last_modified)}">'
             f'{_e(updated)}</a></p>'
@@ -173,7 +175,8 @@ def changes_markdown(agenda: Agenda, log: ChangeLog, strings: Strings, lang: str
         return _md(strings.no_changes) + "\n"
     parts: list[str] = []
     for release in reversed(log.releases):
-        day = short_date_text(release.date.date(), lang)
+        local = release.date.astimezone(ZoneInfo(agenda.event.timezone))
+        day = f"{short_date_text(local.date(), lang)}, {time_text(local, lang)}\u00a0{zone_abbreviation(local, lang)}"
         parts += [
             f'## <time datetime="{release.date.isoformat().replace("+00:00", "Z")}">{_e(day)}</time> {{#{release_anchor(release.date)}}}',
             "",
