@@ -19,14 +19,31 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
-from datajam.site import messages
+from datajam.site import messages, printpage
+from datajam.site.glossary import with_glossary
+from datajam.site.gitdates import GitDates
 from datajam.site.ui import load_ui_strings
 
-__all__ = ["on_config", "on_page_context", "on_template_context", "on_post_page", "on_post_build"]
+__all__ = [
+    "on_config",
+    "on_env",
+    "on_nav",
+    "on_page_markdown",
+    "on_page_content",
+    "on_page_context",
+    "on_template_context",
+    "on_post_page",
+    "on_post_template",
+    "on_post_build",
+]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     messages.install(Path(config.docs_dir))  # link warnings name the file, line and fix
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not getattr(i18n, "building", False):
+        _STATE.clear()  # fresh per-build state (`mkdocs serve` rebuilds in the same process)
+        printpage.reset()
     return config
 
 
@@ -57,9 +74,59 @@ def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
     return result
 
 
+_STATE: dict[str, Any] = {}
+
+
+def site_link(target: str, use_directory_urls: bool) -> str:
+    """A page link written as a directory (``help/``) in the interface strings, made to work
+    when the site is opened from disk (offline copy: ``use_directory_urls: false``)."""
+    if use_directory_urls or not (target == "" or target.endswith("/")):
+        return target
+    return f"{target}index.html"
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    env.filters["dj_link"] = lambda target: site_link(str(target), bool(config.use_directory_urls))
+    return env
+
+
+def git_dates(config: MkDocsConfig) -> GitDates:
+    if "git_dates" not in _STATE:
+        _STATE["git_dates"] = GitDates.read(Path(config.docs_dir))
+    return _STATE["git_dates"]
+
+
+def language_path(url: str) -> str:
+    """A page URL without its language prefix (``fr/help/`` -> ``help/``)."""
+    for lang in LANGUAGES[1:]:
+        if url == lang or url.startswith(f"{lang}/"):
+            return url[len(lang) :].lstrip("/")
+    return url
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has translated the navigation
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
+    printpage.record_nav(current_language(config), [p.url for p in nav.pages])
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    return with_glossary(markdown, current_language(config))  # glossary terms become tooltips
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    if page.file.abs_src_path:
+        page.meta["dj_date_modified"] = git_dates(config).date_of(Path(page.file.abs_src_path), page.meta)
+    printpage.record_page(
+        current_language(config), page.url, page.title or "", html_text, page.meta.get("dj_date_modified")
+    )
+    return html_text
+
+
 @event_priority(-50)  # after mkdocs-static-i18n, which sets the per-page alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = current_language(config)
+    context["dj_downloads"] = language_path(page.url) in ("home/", "home.html", "help/", "help/index.html")
     context["ui"] = load_ui_strings()[lang]
     context["ui_all"] = load_ui_strings()
     alternates = page_alternates(page.url, config.site_url or "/")
@@ -95,11 +162,34 @@ def with_absolute_hreflang(output: str, alternates: list[dict[str, Any]]) -> str
     return output[:start] + hreflang_links(alternates) + output[end:]
 
 
+_BODY = re.compile(r"<body[^>]*>")
+
+
+def with_exit_skip_link(output: str, config: MkDocsConfig) -> str:
+    """Insert the quick-exit skip link (``overrides/partials/quick-exit-skip.html``) right
+    after ``<body>``, so that it is the first focusable element of the page."""
+    if "dj-exit-skip" in output:
+        return output
+    env = config.theme.get_env()
+    link = env.get_template("partials/quick-exit-skip.html").render(ui=load_ui_strings()[current_language(config)])
+    match = _BODY.search(output)
+    if not match:
+        return output
+    return output[: match.end()] + "\n" + link.strip() + output[match.end() :]
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     alternates = _ALTERNATES.pop(page.url, None)
     if alternates:
         output = with_absolute_hreflang(output, alternates)
+    output = with_exit_skip_link(output, config)
     return with_language_search_base(output, current_language(config))
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):
+        return with_exit_skip_link(output, config)
+    return output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -165,3 +255,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language build: the outer build finishes the job
     if (Path(config.site_dir) / "search" / "search_index.json").exists():
         split_search_index(Path(config.site_dir))
+    printpage.write_print_pages(config, load_ui_strings(), Path(config.site_dir))
