@@ -1,0 +1,178 @@
+"""The print page of the handbook, one per language, from which the PDF is made.
+
+The hooks record every page's rendered HTML and the navigation order while MkDocs builds;
+after the build, :func:`write_print_pages` writes ``print/index.html`` (``fr/print/…``):
+a cover, a table of contents, then every handbook page in navigation order. Inside the
+document, links between handbook pages become links to their sections, so they still
+work in the PDF; links to other pages of the site stay relative to the print page, and
+:mod:`datajam.site.pdf` makes them absolute links to the published site.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from datajam import LANGUAGES
+
+SECTION = "handbook/"
+_NAV: dict[str, list[str]] = {}
+_PAGES: dict[str, dict[str, tuple[str, str, str | None]]] = {}
+
+
+def reset() -> None:
+    _NAV.clear()
+    _PAGES.clear()
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def strip_lang(url: str, lang: str) -> str:
+    prefix = lang_prefix(lang)
+    return url[len(prefix) :] if prefix and url.startswith(prefix) else url
+
+
+def record_nav(lang: str, urls: list[str]) -> None:
+    _NAV[lang] = [strip_lang(u, lang) for u in urls]
+
+
+def record_page(lang: str, url: str, title: str, content: str, date: str | None) -> None:
+    _PAGES.setdefault(lang, {})[strip_lang(url, lang)] = (title, content, date)
+
+
+def canonical(path: str) -> str:
+    """``handbook/a.html`` and ``handbook/a/index.html`` -> ``handbook/a/`` (directory form)."""
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    elif path.endswith(".html"):
+        path = path[: -len(".html")] + "/"
+    return path
+
+
+def anchor_for(path: str) -> str:
+    slug = canonical(path).strip("/").replace("/", "-")
+    return f"p-{slug or 'home'}"
+
+
+def heading_shift(path: str) -> int:
+    """Module pages sit one level below the module's introduction in the print document."""
+    parts = canonical(path).strip("/").split("/")
+    return 2 if len(parts) >= 3 else 1
+
+
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_ID = re.compile(r'\bid="([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_HREF = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+@dataclass
+class Section:
+    anchor: str
+    title: str
+    depth: int
+    html: str
+    date: str | None
+
+
+def relative(site_path: str, print_dir: str) -> str:
+    """A site-root path made relative to the print page's directory (the PDF step turns such
+    links into absolute links to the published site)."""
+    rel = posixpath.relpath(site_path or ".", print_dir.rstrip("/") or ".")
+    return rel + "/" if site_path.endswith("/") or site_path == "" else rel
+
+
+def rewrite(content: str, path: str, known: set[str], site_url: str, lang: str, print_dir: str) -> str:
+    """Make one page's HTML work inside the print document (see the module docstring).
+
+    ``path`` is the page's URL relative to its language root; ``print_dir`` is the print
+    page's directory relative to the site root (``print/`` or ``fr/print/``).
+    """
+    prefix = anchor_for(path)
+    shift = heading_shift(path)
+    content = _HEADERLINK.sub("", content)
+    content = _ID.sub(lambda m: f'id="{prefix}--{m.group(1)}"', content)
+    content = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", content)
+    page_abs = "/" + lang_prefix(lang) + path
+
+    def link(match: re.Match[str]) -> str:
+        attr, target = match.group(1), html.unescape(match.group(2))
+        if target.startswith("#"):
+            return f'{attr}="#{prefix}--{html.escape(target[1:])}"'
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc or target.startswith("data:"):
+            return match.group(0)
+        resolved = urlsplit(urljoin("https://site.invalid" + page_abs, target))
+        site_path = resolved.path.lstrip("/")
+        lang_path = canonical(site_path[len(lang_prefix(lang)) :] if site_path.startswith(lang_prefix(lang)) else site_path)
+        if attr == "href" and site_path.startswith(lang_prefix(lang)) and lang_path in known:
+            anchor = anchor_for(lang_path) + (f"--{resolved.fragment}" if resolved.fragment else "")
+            return f'href="#{html.escape(anchor)}"'
+        if attr == "src":  # images and the like: relative to the print page
+            return f'src="{html.escape(relative(site_path, print_dir))}"'
+        rel = relative(site_path, print_dir) + (f"#{resolved.fragment}" if resolved.fragment else "")
+        return f'href="{html.escape(rel)}"'
+
+    return _HREF.sub(link, content)
+
+
+def sections(lang: str, site_url: str, print_dir: str) -> list[Section]:
+    pages = _PAGES.get(lang, {})
+    order = [u for u in _NAV.get(lang, []) if canonical(u).startswith(SECTION) and u in pages]
+    known = {canonical(u) for u in order}
+    result = []
+    for url in order:
+        title, content, date = pages[url]
+        result.append(
+            Section(
+                anchor=anchor_for(url),
+                title=title,
+                depth=heading_shift(url),
+                html=rewrite(content, url, known, site_url, lang, print_dir),
+                date=date,
+            )
+        )
+    return result
+
+
+def write_print_pages(config: Any, ui: dict[str, dict[str, str]], site_dir: Path) -> list[Path]:
+    """Write ``print/index.html`` (``print.html`` from disk builds) for each language built."""
+    env = config.theme.get_env()
+    template = env.get_template("dj-print.html")
+    written = []
+    for lang in LANGUAGES:
+        if lang not in _PAGES:
+            continue
+        name = "print/index.html" if config.use_directory_urls else "print.html"
+        target = site_dir / lang_prefix(lang) / name
+        print_dir = posixpath.dirname(lang_prefix(lang) + name) + "/"
+        found = sections(lang, config.site_url or "/", print_dir)
+        if not found:
+            continue
+        dates = [s.date for s in found if s.date]
+        root = relative("", print_dir)
+        help_page = ui[lang]["help_page"]
+        if not config.use_directory_urls and help_page.endswith("/"):
+            help_page += "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            template.render(
+                lang=lang,
+                ui=ui[lang],
+                sections=found,
+                date=max(dates) if dates else "",
+                root=root,
+                help_link=root + help_page,
+                site_url=urljoin(config.site_url or "/", lang_prefix(lang)),
+            ),
+            encoding="utf-8",
+        )
+        written.append(target)
+    return written
