@@ -16,6 +16,7 @@ import yaml
 from markdown.extensions.toc import slugify, unique
 
 TAB = 4
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)")
 ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
@@ -77,7 +78,7 @@ def parse_page(text: str) -> Page:
         if end is not None:
             start = end + 1
             try:
-                loaded = yaml.safe_load("\n".join(raw[1:end]))
+                loaded = yaml.load("\n".join(raw[1:end]), Loader=SafeLoader)
             except yaml.YAMLError as exc:
                 error = str(exc).replace("\n", " ")
                 loaded = None

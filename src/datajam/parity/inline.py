@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _PAREN_URL = r"<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*"
@@ -30,6 +31,7 @@ INLINE = re.compile(
     r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>~:'\"])",
     re.S,
 )
+MAYBE_MARKUP = re.compile(r"[`!\[<{&:\\]|://|www\.")
 HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""")
 EMPHASIS = re.compile(r"(?<![\w\\])[*_]+|[*_]+(?![\w])|~~")
 
@@ -44,13 +46,15 @@ class Link:
 @dataclass
 class Inline:
     clean: str
-    offsets: list[int]
+    offsets: Sequence[int]  # source offset of each character of ``clean``
     links: list[Link] = field(default_factory=list)
     footnote_refs: list[str] = field(default_factory=list)
 
 
 def scan(text: str, keep_code: bool = False) -> Inline:
     """Strip inline markup from ``text``; collect links and footnote references."""
+    if not MAYBE_MARKUP.search(text):
+        return Inline(text, range(len(text)))
     out: list[str] = []
     offsets: list[int] = []
     result = Inline("", offsets)
@@ -63,7 +67,6 @@ def scan(text: str, keep_code: bool = False) -> Inline:
     for m in INLINE.finditer(text):
         emit(text[pos : m.start()], pos)
         pos = m.end()
-        kind = m.lastgroup
         start = m.start()
         if m.group("code"):
             if keep_code:
@@ -104,7 +107,6 @@ def scan(text: str, keep_code: bool = False) -> Inline:
         elif m.group("escape"):
             emit(m.group("escape")[1], start + 1)
         # comment, attr, emoji: dropped
-        del kind
     emit(text[pos:], pos)
     result.clean = "".join(out)
     return result

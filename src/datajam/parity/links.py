@@ -45,11 +45,7 @@ def language_of_url(url: str) -> str:
 
 
 def same_site_other_language(en_url: str, fr_url: str) -> bool:
-    """A Government of Canada URL and its French page whose path is translated too (e.g. canada.ca)."""
-    return (
-        is_external(en_url)
-        and is_government_of_canada(en_url)
-        and urlsplit(en_url).hostname == urlsplit(fr_url).hostname
-        and language_of_url(en_url) == "en"
-        and language_of_url(fr_url) == "fr"
-    )
+    """Two Government of Canada URLs: the French page may have a translated path or host
+    (canada.ca/en/public-safety… ↔ canada.ca/fr/securite-publique…, weather.gc.ca ↔ meteo.gc.ca)."""
+    return all(is_external(u) and is_government_of_canada(u) for u in (en_url, fr_url)) and (
+        language_of_url(en_url) != "fr" and language_of_url(fr_url) != "en")

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 SPACES = " \u00a0\u202f\u2009"
-PHONE = re.compile(r"(?<![\d])(?:\+?1[-. \u00a0\u202f])?\(?(\d{3})\)?[-. \u00a0\u202f](\d{3})[-. \u00a0\u202f](\d{4})(?!\d)")
-CLOCK_12 = re.compile(r"(?<!\d)(\d{1,2})(?::(\d{2}))?\s?([ap])\.?\s?m\b\.?", re.I)
-CLOCK = re.compile(r"(?<![\d,.])(\d{1,2}):(\d{2})(?![\d:])")
-HEURE = re.compile(r"(?<!\d)(\d{1,2})[" + SPACES + r"]?h(?:[" + SPACES + r"]?(\d{2}))?(?![\w])")
+PHONE = re.compile(r"(?<![\d])(?:\+?1[-. \u00a0\u202f])?\(?\d{3}\)?[-. \u00a0\u202f]\d{3}[-. \u00a0\u202f]\d{4}(?!\d)")
+CLOCK_12 = re.compile(r"(?<!\d)(?P<c12h>\d{1,2})(?::(?P<c12m>\d{2}))?\s?(?P<c12p>[ap])\.?\s?m\b\.?", re.I)
+CLOCK = re.compile(r"(?<![\d,.])(?P<ch>\d{1,2}):(?P<cm>\d{2})(?![\d:])")
+HEURE = re.compile(r"(?<!\d)(?P<hh>\d{1,2})[" + SPACES + r"]?h(?:[" + SPACES + r"]?(?P<hm>\d{2}))?(?![\w])")
+_S = "[" + SPACES + "]+"
 ALWAYS = {  # "24/7" and its French and English paraphrases
-    "en": re.compile(r"(?<!\d)24/7(?!\d)|(?<!\d)24 hours a day(?:,? 7 days a week)?", re.I),
-    "fr": re.compile(r"(?<!\d)24/7(?!\d)|(?<!\d)24[" + SPACES + r"]?(?:heures|h) sur 24(?:,? 7 jours sur 7)?", re.I),
+    "en": re.compile(rf"(?<!\d)24/7(?!\d)|(?<!\d)24{_S}hours{_S}a{_S}day(?:,?{_S}7{_S}days{_S}a{_S}week)?", re.I),
+    "fr": re.compile(rf"(?<!\d)24/7(?!\d)|(?<!\d)24[{SPACES}]*(?:heures|h){_S}sur{_S}24"
+                     rf"(?:,?{_S}(?:et{_S})?7{_S}jours{_S}sur{_S}7)?", re.I),
 }
 NUMBER = {
     "en": re.compile(r"(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"),
@@ -26,43 +28,46 @@ NUMBER = {
 }
 
 
+ALL = {
+    lang: re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+        ("always", ALWAYS[lang]), ("phone", PHONE), ("clock12", CLOCK_12), ("clock", CLOCK),
+        *((("heure", HEURE),) if lang == "fr" else ()), ("number", NUMBER[lang]))), re.I)
+    for lang in ("en", "fr")
+}
+DROP_SPACES = {ord(c): None for c in SPACES}
+
+
 def _value(token: str, lang: str) -> str:
-    token = token.translate({ord(c): None for c in SPACES})
-    if lang == "en":
-        token = token.replace(",", "")
-    else:
-        token = token.replace(",", ".")
-    if "." in token:
-        whole, _, frac = token.partition(".")
-        frac = frac.rstrip("0")
-        return f"{int(whole)}.{frac}" if frac else str(int(whole))
-    return str(int(token))
+    token = token.translate(DROP_SPACES).replace(",", "" if lang == "en" else ".")
+    whole, _, frac = token.partition(".")
+    frac = frac.rstrip("0")
+    return f"{int(whole)}.{frac}" if frac else str(int(whole))
+
+
+def _clock(hour: int, minutes: str | None) -> list[str]:
+    return [str(hour)] + ([str(int(minutes))] if minutes and minutes != "00" else [])
 
 
 def extract_numbers(text: str, lang: str) -> list[tuple[str, int]]:
     """``(value, offset)`` for every number in ``text``, in order of appearance."""
     found: list[tuple[str, int]] = []
-    masked = list(text)
-
-    def take(m: re.Match[str], values: list[str]) -> None:
-        found.extend((v, m.start()) for v in values)
-        masked[m.start() : m.end()] = " " * (m.end() - m.start())
-
-    for m in ALWAYS[lang].finditer(text):
-        take(m, ["24/7"])
-    for m in PHONE.finditer("".join(masked)):
-        take(m, ["tel:" + "".join(m.groups())])
-    for m in CLOCK_12.finditer("".join(masked)):
-        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-        take(m, [str(hour)] + ([str(int(m.group(2)))] if m.group(2) and m.group(2) != "00" else []))
-    for m in CLOCK.finditer("".join(masked)):
-        take(m, [str(int(m.group(1)))] + ([str(int(m.group(2)))] if m.group(2) != "00" else []))
-    if lang == "fr":
-        for m in HEURE.finditer("".join(masked)):
-            take(m, [str(int(m.group(1)))] + ([str(int(m.group(2)))] if m.group(2) and m.group(2) != "00" else []))
-    for m in NUMBER[lang].finditer("".join(masked)):
-        found.append((_value(m.group(), lang), m.start()))
-    found.sort(key=lambda item: item[1])
+    if not any(c.isdigit() for c in text):
+        return found
+    for m in ALL[lang].finditer(text):
+        kind, at = m.lastgroup, m.start()
+        if kind == "number":
+            found.append((_value(m.group(), lang), at))
+        elif kind == "always":
+            found.append(("24/7", at))
+        elif kind == "phone":
+            found.append(("tel:" + "".join(x for x in m.group("phone") if x.isdigit())[-10:], at))
+        elif kind == "clock12":
+            hour = int(m.group("c12h")) % 12 + (12 if m.group("c12p").lower() == "p" else 0)
+            found.extend((v, at) for v in _clock(hour, m.group("c12m")))
+        elif kind == "clock":
+            found.extend((v, at) for v in _clock(int(m.group("ch")), m.group("cm")))
+        elif kind == "heure":
+            found.extend((v, at) for v in _clock(int(m.group("hh")), m.group("hm")))
     return found
 
 

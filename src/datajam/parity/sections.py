@@ -32,6 +32,7 @@ class Section:
     line: int
     title: str = ""
     blocks: list[Block] = field(default_factory=list)
+    _units: list[Unit] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -42,6 +43,11 @@ class Section:
         return f"section #{self.key}"
 
     def units(self) -> list[Unit]:
+        if self._units is None:
+            self._units = self._find_units()
+        return self._units
+
+    def _find_units(self) -> list[Unit]:
         found: list[Unit] = []
         for b in self.blocks:
             if b.kind in ("heading", "paragraph"):

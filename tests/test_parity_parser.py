@@ -1,0 +1,152 @@
+"""The block parser, the prose readers, and robustness on arbitrary Markdown."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from datajam.parity.blocks import parse_page
+from datajam.parity.compare import compare_pages
+from datajam.parity.language import score
+from datajam.parity.numbers import extract_numbers
+from datajam.parity.staleness import section_hashes
+from datajam.parity.tree import Tree, check, status
+
+DOC = """---
+title: Test
+hide: [toc]
+---
+
+Title
+=====
+
+!!! tip "Key points"
+    - one
+    - two
+
+        nested paragraph in item two
+
+    ```text
+    !!! not an admonition
+    ```
+
+??? note
+    Hidden.
+
+=== "A"
+
+    | a | b |
+    |---|---|
+    | 1 | `x|y` |
+
+=== "B"
+
+    Text.
+
+Term
+:   Definition.
+
+> Quoted [link](https://example.org).
+
+## Heading with `code` {#explicit .cls}
+
+### Same title
+### Same title
+
+    indented code
+
+[^n]: Footnote
+    continued.
+
+*[HTML]: Hyper Text Markup Language
+[ref]: https://example.org/ref
+"""
+
+
+def kinds(text: str) -> list[tuple[str, int]]:
+    return [(b.kind, b.depth) for b in parse_page(text).blocks]
+
+
+def test_block_structure() -> None:
+    page = parse_page(DOC)
+    assert page.meta == {"title": "Test", "hide": ["toc"]} and page.meta_lines == {"title": 2, "hide": 3}
+    assert kinds(DOC) == [
+        ("heading", 0), ("admonition", 0), ("list", 1), ("item", 2), ("paragraph", 3), ("item", 2), ("paragraph", 3),
+        ("paragraph", 3), ("code", 1), ("details", 0), ("paragraph", 1), ("tab", 0), ("table", 1), ("tab", 0),
+        ("paragraph", 1), ("paragraph", 0), ("definition", 0), ("paragraph", 1), ("quote", 0), ("paragraph", 1),
+        ("heading", 0), ("heading", 0), ("heading", 0), ("code", 0), ("footnote", 0), ("paragraph", 1),
+        ("abbr", 0), ("linkdef", 0),
+    ]
+    headings = [(b.level, b.ident, b.line) for b in page.blocks if b.kind == "heading"]
+    assert headings == [(1, "title", 6), (2, "explicit", 37), (3, "same-title", 39), (3, "same-title_1", 40)]
+    table = next(b for b in page.blocks if b.kind == "table")
+    assert [cells for _, cells in table.rows] == [["a", "b"], ["1", "`x|y`"]]
+    code = [b for b in page.blocks if b.kind == "code"]
+    assert code[0].text == "!!! not an admonition" and code[0].info == "text" and code[1].text == "indented code"
+    details = next(b for b in page.blocks if b.kind == "details")
+    assert (details.info, details.text) == ("note", "Note")
+
+
+@pytest.mark.parametrize(("en", "fr"), [
+    ("1,708", "1\u00a0708"), ("1,708", "1\u202f708"), ("1,708", "1 708"), ("97%", "97\u00a0%"), ("3.5", "3,5"),
+    ("$1,000", "1\u00a0000\u00a0$"), ("May 8, 2021", "8 mai 2021"), ("2:30 p.m.", "14 h 30"), ("9 a.m.", "9 h"),
+    ("10:00", "10 h"), ("1-833-900-1010", "1-833-900-1010"), ("24/7", "24 heures sur 24, 7 jours sur 7"),
+    ("section 279.01", "article 279.01"), ("$2.5 million", "2,5 millions de dollars"), ("21st", "21e"),
+])
+def test_numbers_read_in_each_language(en: str, fr: str) -> None:
+    assert [v for v, _ in extract_numbers(en, "en")] == [v for v, _ in extract_numbers(fr, "fr")]
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("This page is being written. It will be published here in English and French.", True),
+    ("What you will learn", True),
+    ("Cette page est en cours de rédaction et sera publiée en français et en anglais.", False),
+    ("Polaris", False), ("Key points", False), ("Traffik Analysis Hub", False),
+    ("Selon le National Center for Missing and Exploited Children, la situation est grave.", False),
+])
+def test_language_score(text: str, english: bool) -> None:
+    assert score(text).is_english is english
+
+
+def test_hash_ignores_cosmetics_not_content() -> None:
+    base = "# T\n\n## S {#s}\n\nSome *emphasis* and a [link](a.md), 12 cases.\n\n- item\n"
+    same = "# T\n\n## S {#s}\n\nSome _emphasis_\nand a [link](a.md),   12 cases.\n\n\n* item\n"
+    assert section_hashes(parse_page(base)) == section_hashes(parse_page(same))
+    for changed in (base.replace("12", "13"), base.replace("a.md", "b.md"), base.replace("Some", "Any")):
+        assert section_hashes(parse_page(changed))["s"] != section_hashes(parse_page(base))["s"]
+
+
+FRAGMENTS = [
+    "# Title", "## Sec {#sec}", "### Sub", "Para with *em* and **strong** and `code` and [l](x.md#a).",
+    "!!! note \"T\"", "??? tip", "???+ warning \"W\"", "=== \"Tab\"", "    indented", "        deeper", "- item", "1. one",
+    "  * loose", "| a | b |", "|---|---|", "| 1 | 2 |", "```", "~~~python", "````", "[^f]: note", "[^f]", "*[A]: b",
+    "[r]: http://x", "> quote", ":   def", "<div markdown>", "</div>", "<!-- c -->", "---", "***", "", "", "",
+    "1,708 et 1 708 et 97 % et 3,5", "« citation » : oui ; non ? !", "![alt](img.png)", "<https://a.b/c>",
+    "http://x.y/z?q=1", "\t tab", "{#id}", "[unclosed", "`unclosed", "\\*escaped\\*", "&nbsp;&#8239;&amp;", "===",
+    "Setext\n---", "\ufeff", "\r", "..." ,
+]
+
+
+def random_doc(rng: random.Random) -> str:
+    lines = [rng.choice(FRAGMENTS) for _ in range(rng.randint(0, 40))]
+    if rng.random() < 0.3:
+        lines = ["---", rng.choice(["title: x", "a: [", "- 1", "k: v: w", ""]), "---"] + lines
+    return "\n".join(lines)
+
+
+def test_any_markdown_is_handled_without_a_crash(tmp_path: Path) -> None:
+    rng = random.Random(20210508)
+    for _ in range(400):
+        en, fr = random_doc(rng), random_doc(rng)
+        compare_pages("p.md", parse_page(en), parse_page(fr))
+        section_hashes(parse_page(en))
+    for i in range(20):
+        (tmp_path / "en").mkdir(exist_ok=True)
+        (tmp_path / "fr").mkdir(exist_ok=True)
+        (tmp_path / "en" / f"p{i}.md").write_text(random_doc(rng), encoding="utf-8")
+        (tmp_path / "fr" / f"p{i}.md").write_text(random_doc(rng), encoding="utf-8")
+    tree = Tree(tmp_path / "en", tmp_path / "fr", tmp_path / "snap")
+    check(tree)
+    status(tree)
