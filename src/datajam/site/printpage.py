@@ -170,6 +170,7 @@ def write_print_pages(config: Any, ui: dict[str, dict[str, str]], site_dir: Path
                 date=max(dates) if dates else "",
                 root=root,
                 help_link=root + help_page,
+                home=lang_prefix(lang),
                 site_url=urljoin(config.site_url or "/", lang_prefix(lang)),
             ),
             encoding="utf-8",

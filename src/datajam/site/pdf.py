@@ -1,0 +1,156 @@
+"""The handbook as a PDF per language, printed from the print page by headless Chromium.
+
+``python -m datajam.site.pdf SITE_DIR`` (``make pdf``) serves the built site on 127.0.0.1,
+opens ``print/`` and ``fr/print/`` in Chromium (Playwright), makes the links to other pages
+absolute links to the published site (``site_url``), and prints twice: the first PDF gives
+the page of each section (``pdfinfo -dests``, poppler-utils), written into the table of
+contents before the second, final print. Footers carry the hotline and "Page N of M".
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from datajam import LANGUAGES
+from datajam.site.ui import load_ui_strings
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+_ABSOLUTIZE = """base => {
+  for (const a of document.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href');
+    if (href.startsWith('#') || /^[a-z]+:/i.test(href)) continue;
+    const path = new URL(href, location.href).pathname;
+    a.setAttribute('href', new URL(path.replace(/^\\//, '') + new URL(href, location.href).hash, base).href);
+    if (a.hasAttribute('data-dj-site-url')) a.textContent = a.href;
+  }
+}"""
+
+_FILL_TOC = """pages => {
+  for (const span of document.querySelectorAll('[data-dj-page-for]')) {
+    span.textContent = pages[span.dataset.djPageFor] || '';
+  }
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def destinations(pdf: Path) -> dict[str, int]:
+    """Named destinations of a PDF (Chromium writes one per link target) -> page number."""
+    out = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
+    found = {}
+    for line in out.splitlines():
+        match = re.match(r'\s*(\d+)\s+\[.*\]\s+"(.*)"\s*$', line)
+        if match:
+            found[match.group(2)] = int(match.group(1))
+    return found
+
+
+def footer(ui: dict[str, str]) -> str:
+    return (
+        '<div style="font-size:8px;width:100%;margin:0 18mm;display:flex;justify-content:space-between;'
+        'font-family:system-ui,sans-serif;color:#333">'
+        f"<span>{ui['help_line_lead']} 1-833-900-1010 · 911</span>"
+        f'<span>{ui["print_page"]} <span class="pageNumber"></span> {ui["print_of"]} <span class="totalPages"></span></span>'
+        "</div>"
+    )
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
+    """Print every language's print page; returns the PDFs written into ``site_dir``."""
+    from playwright.sync_api import sync_playwright
+
+    ui = load_ui_strings()
+    written = []
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for lang in languages:
+                source = site_dir / lang_prefix(lang) / "print" / "index.html"
+                if not source.exists():
+                    raise FileNotFoundError(f"{source}: no print page; build the site first (make build)")
+                page = browser.new_page()
+                page.emulate_media(media="print", color_scheme="light")
+                page.goto(f"{base}{lang_prefix(lang)}print/", wait_until="load")
+                page.evaluate(_ABSOLUTIZE, site_url)
+                options = dict(
+                    format="Letter",
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=footer(ui[lang]),
+                    margin={"top": "18mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
+                    tagged=True,
+                    outline=True,
+                )
+                with tempfile.TemporaryDirectory() as tmp:
+                    draft = Path(tmp) / "draft.pdf"
+                    page.pdf(path=str(draft), **options)
+                    page.evaluate(_FILL_TOC, destinations(draft))
+                target = site_dir / lang_prefix(lang) / ui[lang]["pdf_file"]
+                page.pdf(path=str(target), **options)
+                page.close()
+                written.append(target)
+        finally:
+            browser.close()
+    return written
+
+
+def configured_site_url() -> str:
+    from mkdocs.config import load_config
+
+    return str(load_config("mkdocs.yml").site_url or "/")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
+    parser.add_argument("--site-url", help="published address for links (default: site_url of mkdocs.yml)")
+    args = parser.parse_args(argv)
+    for pdf in make_pdfs(args.site_dir, args.site_url or configured_site_url()):
+        print(f"{pdf}: {pdf.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

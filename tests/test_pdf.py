@@ -1,0 +1,83 @@
+"""The handbook PDF of each language: cover, contents with the right page numbers, page numbers
+in the footers, working links; its pages rendered to images with pdftoppm (poppler-utils)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from datajam.site.pdf import destinations, make_pdfs
+from datajam.site.ui import load_ui_strings
+
+pytestmark = pytest.mark.browser
+
+UI = load_ui_strings()
+PUBLISHED = "https://handbook.example.test/"
+
+
+@pytest.fixture(scope="module")
+def pdfs(site_dir: Path) -> dict[str, Path]:
+    for tool in ("pdfinfo", "pdftotext", "pdftoppm"):
+        if not shutil.which(tool):
+            pytest.fail(f"{tool} not found: apt-get install -y poppler-utils", pytrace=False)
+    written = make_pdfs(site_dir, PUBLISHED)
+    return {"en": written[0], "fr": written[1]}
+
+
+def text(pdf: Path, first: int, last: int | None = None) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(first), "-l", str(last or first), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def ink(png_dir: Path, pdf: Path, page: int) -> float:
+    """Share of dark pixels on a page rendered by pdftoppm (grey PGM, 30 dpi)."""
+    prefix = png_dir / f"p{page}"
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(page), "-l", str(page), str(pdf), str(prefix)], check=True)
+    data = next(png_dir.glob(f"p{page}*.pgm")).read_bytes()
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    pixels = data[header.end():]
+    return sum(1 for b in pixels if b < 128) / len(pixels)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pdf_has_cover_contents_numbers_and_links(pdfs: dict[str, Path], lang: str, tmp_path: Path) -> None:
+    pdf, ui = pdfs[lang], UI[lang]
+    assert pdf.name == ui["pdf_file"]
+    pages = page_count(pdf)
+    assert pages > 20
+    cover = text(pdf, 1)
+    assert ui["splash_title"] in cover and "1-833-900-1010" in cover and "911" in cover
+    # Contents on page 2, each entry with the page its section starts on
+    contents = text(pdf, 2)
+    assert ui["print_contents"] in contents
+    dests = destinations(pdf)
+    sections = {name: page for name, page in dests.items() if name.startswith("p-handbook") and "--" not in name}
+    assert len(sections) > 15
+    entries = "\n".join(line for line in contents.splitlines() if f"{ui['print_page']} 2 " not in line)  # footer
+    listed = [int(n) for n in re.findall(r"\s(\d+)\s*$", entries, re.M)]
+    assert listed == sorted(sections.values()), (listed, sections)
+    # Footer: "Page N of M" on every page
+    last = text(pdf, pages)
+    assert re.search(rf"{ui['print_page']} {pages} {ui['print_of']} {pages}", last)
+    # Links: to sections inside the PDF, to the published site, and the hotline
+    raw = pdf.read_bytes()
+    uris = set(re.findall(rb"/URI \(([^)]*)\)", raw))
+    assert b"tel:+18339001010" in uris
+    help_url = (PUBLISHED + ui["help_page"]).encode()
+    assert help_url in uris, sorted(uris)[:20]
+    assert not [u for u in uris if u.startswith(b"http://127.0.0.1")], "links point at the local server"
+    assert raw.count(b"/Dest") > 50
+    # Rendered to images: the cover and a content page carry text, the contents page too
+    for page in (1, 2, pages // 2):
+        assert ink(tmp_path, pdf, page) > 0.002, f"page {page} of {pdf.name} looks blank"
