@@ -56,7 +56,7 @@ def languages_badge(session: Session, strings: Strings) -> str:
     label = strings.lang_both if len(langs) > 1 else getattr(strings, f"lang_{langs[0]}")
     return (
         f'<span class="dj-badge dj-badge--lang" data-dj-languages="{" ".join(langs)}">'
-        f'<span aria-hidden="true">{code}</span><span class="dj-sr-only">{_e(label)}</span></span>'
+        f'<span aria-hidden="true">{code}</span><span class="dj-visually-hidden">{_e(label)}</span></span>'
     )
 
 
@@ -130,10 +130,10 @@ def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: 
         "",
         f"{_md(strings.place)} {_md(agenda.event.place[lang])}",
         "",
-        f"- [{_md(strings.subscribe)}]({links.webcal}) – {_md(strings.subscribe_help)}",
-        f'- [{_md(strings.download)}]({links.feed}){{download="{links.feed.rsplit("/", 1)[-1]}"}}',
-        f"- [{_md(strings.export_json)}]({links.json})",
-        f"- [{_md(strings.changes_link)}]({links.changes_md})",
+        f"- [{_md(strings.subscribe)}]({links.webcal}){{.dj-link}} – {_md(strings.subscribe_help)}",
+        f'- [{_md(strings.download)}]({links.feed}){{.dj-link download="{links.feed.rsplit("/", 1)[-1]}"}}',
+        f"- [{_md(strings.export_json)}]({links.json}){{.dj-link}}",
+        f"- [{_md(strings.changes_link)}]({links.changes_md}){{.dj-link}}",
         "",
     ]
     by_day = groupby(sorted(agenda.sessions, key=lambda s: (s.start, s.end)), key=lambda s: s.start.date())
@@ -166,7 +166,7 @@ def _change_line(agenda: Agenda, release: Release, strings: Strings, lang: str, 
             before = f"{date_text(p_start.date(), lang)}, {range_text(p_start, p_end, lang)}"
             when = strings.moved_to.format(when=when, before=before)
         sep = "\u00a0:" if lang == "fr" else ":"
-        lines.append(f"- **{_md(label)}{sep}** [{_md(session.title[lang])}]({links.agenda_md}#{session.id}) – {_md(when)}")
+        lines.append(f"- **{_md(label)}{sep}** [{_md(session.title[lang])}]({links.agenda_md}#{session.id}){{.dj-link}} – {_md(when)}")
     return lines
 
 
