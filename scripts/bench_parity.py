@@ -7,6 +7,8 @@ Prints the median of 5 runs and pages per second. Target: 1,000 pairs in under 5
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
 import tempfile
@@ -16,13 +18,28 @@ from pathlib import Path
 from datajam.parity.tree import Tree, check
 
 
-def median_time(source: Path, target: Path, runs: int) -> tuple[float, int]:
-    times, pairs = [], 0
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished workers (wall time suffers from other load on the machine)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def median_time(source: Path, target: Path, runs: int) -> tuple[float, float, int]:
+    """Median wall time, median CPU time, page pairs."""
+    walls, cpus, pairs = [], [], 0
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         _, pairs = check(Tree(source, target, Path(tempfile.gettempdir()) / "no-snapshots"))
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), pairs
+        walls.append(time.perf_counter() - start)
+        cpus.append(cpu_seconds() - cpu)
+    return statistics.median(walls), statistics.median(cpus), pairs
+
+
+def report(label: str, source: Path, target: Path, runs: int) -> None:
+    wall, cpu, pairs = median_time(source, target, runs)
+    size = sum(p.stat().st_size for folder in (source, target) for p in folder.rglob("*.md")) / 1e6
+    print(f"{label}: {pairs} page pairs ({size:.1f} MB) in {wall:.3f} s wall, {cpu:.3f} s CPU "
+          f"(median of {runs}); {pairs / wall:.0f} pages/s, {cpu / max(pairs, 1) * 1000:.1f} ms CPU per pair")
 
 
 def synthetic(source: Path, target: Path, root: Path, count: int) -> tuple[Path, Path]:
@@ -44,13 +61,12 @@ def main() -> None:
     parser.add_argument("--target", type=Path, default=Path("docs/fr"))
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    seconds, pairs = median_time(args.source, args.target, args.runs)
-    print(f"docs tree: {pairs} page pairs in {seconds:.3f} s (median of {args.runs}), {pairs / seconds:.0f} pages/s")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPU(s)")
+    report("docs tree", args.source, args.target, args.runs)
     for count in (250, 500, 1000):
         with tempfile.TemporaryDirectory() as tmp:
             source, target = synthetic(args.source, args.target, Path(tmp), count)
-            seconds, pairs = median_time(source, target, args.runs)
-        print(f"synthetic: {pairs} page pairs in {seconds:.3f} s (median of {args.runs}), {pairs / seconds:.0f} pages/s")
+            report("synthetic", source, target, args.runs)
 
 
 if __name__ == "__main__":

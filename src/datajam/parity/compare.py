@@ -12,7 +12,7 @@ from typing import TypeVar
 from datajam.parity.blocks import Block, Page
 from datajam.parity.findings import Finding
 from datajam.parity.inline import HTML_LINK, line_of
-from datajam.parity.language import score
+from datajam.parity.language import looks_english, score
 from datajam.parity.links import is_external, is_government_of_canada, language_of_url, normalize, same_site_other_language
 from datajam.parity.numbers import display, extract_numbers
 from datajam.parity.sections import LINKS, TOP, Section, Unit, split_sections
@@ -290,9 +290,12 @@ class PageComparison:
         en_texts |= {" ".join(u.text.split()) for u in self.meta_units(self.en)}
         units = [u for k, s in self.fr_sections.items() if not k.startswith("^") for u in s.units()]
         for u in self.meta_units(self.fr) + units:
-            sc = score(u.inline.clean)
-            same = " ".join(u.text.split()) in en_texts and sc.english >= 1 and sc.french == 0 and sc.words >= 3
-            if sc.is_english or same:
+            if " ".join(u.text.split()) in en_texts:
+                sc = score(u.inline.clean)
+                flagged = sc.is_english or sc.english >= 1 and sc.french == 0 and sc.words >= 3
+            else:
+                flagged = looks_english(u.inline.clean)
+            if flagged:
                 self.add("untranslated", u.line, f"{u.kind} is still in English: '{excerpt(u.inline.clean)}'",
                          "translate it into French", severity="error")
 

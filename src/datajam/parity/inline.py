@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 _PAREN_URL = r"<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*"
 _BRACKETS = r"((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)"
 INLINE = re.compile(
+    r"(?=[`!\[<{&:\\hfwHFW])(?:"  # a quick look at the first character before trying every construct
     r"(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!`))"
     r"|(?P<image>!\[" + _BRACKETS.replace("(", "(?P<alt>", 1) + r"\]\(" + _PAREN_URL.replace("(", "(?P<src>", 1) + r"\))"
     r"|(?P<fnref>\[\^[^\]\s]+\])"
@@ -28,7 +29,7 @@ INLINE = re.compile(
     r"|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)"
     r"|(?P<emoji>(?<![\w:]):[a-z][a-z0-9_+-]*[a-z0-9]:(?![\w:]))"
     r"|(?P<url>\b(?:https?|ftp)://[^\s<>\]\[]+[^\s<>\]\[.,;:!?'\")*]|\bwww\.[a-z0-9-]+\.[^\s<>]*[^\s<>.,;:!?'\")*])"
-    r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>~:'\"])",
+    r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>~:'\"]))",
     re.S,
 )
 MAYBE_MARKUP = re.compile(r"[`!\[<{&:\\]|://|www\.")

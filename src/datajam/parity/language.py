@@ -45,6 +45,13 @@ class Score:
         return self.english >= 3 and self.english > 2 * self.french
 
 
+def looks_english(clean: str) -> bool:
+    """``score(clean).is_english``, with a quick exit for text with too few English words."""
+    if sum(w in ENGLISH for w in WORD.findall(clean.lower())) + len(CONTRACTION.findall(clean)) < 3:
+        return False  # removing names and titles only lowers the English count
+    return score(clean).is_english
+
+
 def score(clean: str) -> Score:
     """Score clean text (no markup): English and French evidence and word count."""
     text = PROPER_NAME.sub(" ", TITLE.sub(" ", clean))

@@ -29,11 +29,12 @@ NUMBER = {
 
 
 ALL = {
-    lang: re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    lang: re.compile("(?=[\\d+(])(?:" + "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
         ("always", ALWAYS[lang]), ("phone", PHONE), ("clock12", CLOCK_12), ("clock", CLOCK),
-        *((("heure", HEURE),) if lang == "fr" else ()), ("number", NUMBER[lang]))), re.I)
+        *((("heure", HEURE),) if lang == "fr" else ()), ("number", NUMBER[lang]))) + ")", re.I)
     for lang in ("en", "fr")
 }
+DIGIT = re.compile(r"\d")
 DROP_SPACES = {ord(c): None for c in SPACES}
 
 
@@ -51,7 +52,7 @@ def _clock(hour: int, minutes: str | None) -> list[str]:
 def extract_numbers(text: str, lang: str) -> list[tuple[str, int]]:
     """``(value, offset)`` for every number in ``text``, in order of appearance."""
     found: list[tuple[str, int]] = []
-    if not any(c.isdigit() for c in text):
+    if not DIGIT.search(text):
         return found
     for m in ALL[lang].finditer(text):
         kind, at = m.lastgroup, m.start()

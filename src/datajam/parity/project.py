@@ -10,7 +10,7 @@ import yaml
 
 from datajam.parity.findings import Finding
 from datajam.parity.inline import scan
-from datajam.parity.language import score
+from datajam.parity.language import looks_english
 from datajam.parity.typography import typography_issues
 
 
@@ -31,7 +31,7 @@ def _prose_findings(path: str, line: int, value: str, what: str) -> list[Finding
     """Untranslated text and typography in one French string of a project file."""
     found = []
     clean = scan(value).clean
-    if score(clean).is_english:
+    if looks_english(clean):
         found.append(Finding(path, line, "untranslated", f"{what} is still in English: {value!r}",
                              "translate it into French", ""))
     for _, problem, fix in typography_issues(clean):
@@ -152,7 +152,7 @@ def bilingual_findings(paths: list[Path], languages: tuple[str, str] = ("en", "f
                     if len(both) == 2 and all(isinstance(v, yaml.MappingNode) for v in both):
                         found += _same_keys(name, both[0], both[1], languages)
                     fr = entries.get("fr")
-                    if fr and isinstance(fr[1], yaml.ScalarNode) and score(scan(fr[1].value).clean).is_english:
+                    if fr and isinstance(fr[1], yaml.ScalarNode) and looks_english(scan(fr[1].value).clean):
                         found.append(Finding(name, fr[0].start_mark.line + 1, "untranslated",
                                              f"'fr' is still in English: {fr[1].value[:60]!r}", "translate it", ""))
                 stack.extend(v for _, v in node.value)

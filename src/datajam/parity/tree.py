@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +51,10 @@ class Tree:
                 raise ParityInputError(f"{path}: cannot read: {exc}") from exc
         return self._cache[side, rel]
 
+    def forget(self, rel: str) -> None:
+        for side in ("en", "fr"):
+            self._cache.pop((side, rel), None)
+
     def snapshot(self, rel: str) -> Page | None:
         path = self.snapshots / rel
         return parse_page(path.read_text(encoding="utf-8")) if path.is_file() else None
@@ -68,11 +74,36 @@ class Tree:
         return result
 
 
-def check(tree: Tree, pages: list[str] | None = None, project: Path | None = None) -> tuple[list[Finding], int]:
+PARALLEL_FROM = 100  # page pairs from which the check is spread over the CPUs
+
+
+def check(tree: Tree, pages: list[str] | None = None, project: Path | None = None,
+          jobs: int | None = None) -> tuple[list[Finding], int]:
     """All findings (sorted) and the number of page pairs compared."""
+    rels = tree.resolve(pages) if pages else tree.pages()
+    workers = min(jobs or os.cpu_count() or 1, 8)
+    if workers > 1 and len(rels) >= PARALLEL_FROM:
+        chunks = [(tree.source, tree.target, tree.snapshots, rels[i::workers]) for i in range(workers)]
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_check_chunk, chunks))
+    else:
+        results = [check_pages(tree, rels)]
+    findings = [f for found, _ in results for f in found]
+    pairs = sum(n for _, n in results)
+    if project is not None:
+        findings += project_findings(project)
+    return sorted(findings, key=Finding.sort_key), pairs
+
+
+def _check_chunk(args: tuple[Path, Path, Path, list[str]]) -> tuple[list[Finding], int]:
+    source, target, snapshots, rels = args
+    return check_pages(Tree(source, target, snapshots), rels)
+
+
+def check_pages(tree: Tree, rels: list[str]) -> tuple[list[Finding], int]:
     findings: list[Finding] = []
     pairs = 0
-    for rel in tree.resolve(pages) if pages else tree.pages():
+    for rel in rels:
         if not tree.has("fr", rel):
             findings.append(Finding(rel, 1, "page-missing", "no French page for this English page",
                                     f"translate it into {tree.target / rel}", "fr", 1))
@@ -85,9 +116,8 @@ def check(tree: Tree, pages: list[str] | None = None, project: Path | None = Non
         en, fr = tree.page("en", rel), tree.page("fr", rel)
         findings += compare_pages(rel, en, fr, lambda other: tree.has("fr", other))
         findings += staleness_findings(tree, rel, en, fr)
-    if project is not None:
-        findings += project_findings(project)
-    return sorted(findings, key=Finding.sort_key), pairs
+        tree.forget(rel)  # keep memory (and the garbage collector's work) flat on large trees
+    return findings, pairs
 
 
 def staleness_findings(tree: Tree, rel: str, en: Page, fr: Page) -> list[Finding]:
