@@ -38,6 +38,7 @@ DECIMAL_POINT = re.compile(r"(?<![\w.,-])\d+\.\d+(?![\d.])")  # not in identifie
 NUMBERED = re.compile(r"(?:\b(?:articles?|art|alinéas?|paragraphes?|sections?|parties?|chapitres?|modules?|versions?|"
                       r"règlements?|annexes?|tableaux?|figures?|lois?|projet de loi|C|S)\b[\s.\u00a0-]*(?:[\w.,-]+\s+){0,6}$)",
                       re.I)
+PRODUCT = re.compile(r"\b[A-Z][\w+-]*[ \u00a0]$")  # versions: "Python 3.10", "Windows 10.1"
 CLOCK = (re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])"), "time written with a colon", "write times as 10 h 30 or 9 h", ":")
 
 
@@ -50,7 +51,7 @@ def typography_issues(clean: str, in_table: bool = False) -> list[tuple[int, str
             found += [(m.start(), problem, fix) for m in pattern.finditer(clean)]
     if "." in clean:
         found += [(m.start(), "decimal point", "use a decimal comma in French: 3,5") for m in DECIMAL_POINT.finditer(clean)
-                  if not NUMBERED.search(clean[max(0, m.start() - 60) : m.start()])]
+                  if not NUMBERED.search(before := clean[max(0, m.start() - 60) : m.start()]) and not PRODUCT.search(before)]
     if found:
         skip = english_spans(clean)
         found = [f for f in found if not any(a <= f[0] < b for a, b in skip)]
