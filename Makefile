@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core (accessibility tests), iframe-worker (offline search), lighthouse: exact pins in package-lock.json
+NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test parity agenda-check offline pdf bench clean
+.PHONY: serve build test parity agenda-check offline pdf bench lighthouse clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,13 +15,17 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(STAMP)
+test: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 parity: $(STAMP)
@@ -28,8 +34,21 @@ parity: $(STAMP)
 agenda-check: $(STAMP)
 	$(BIN)/python scripts/agenda.py validate
 
+# The offline copy for a USB key: build/datajam-offline.zip (search works from disk; PDFs inside).
+offline: $(STAMP) $(NPM_STAMP)
+	$(BIN)/python -m datajam.site.offline --pdf
+
+# The handbook PDF of each language, printed by Chromium into site/ (linked from the home pages).
+pdf: $(STAMP) build
+	$(BIN)/python -m datajam.site.pdf site
+
+# Page weight of a first visit (figures; budget 150 KB for a handbook page).
 bench: $(STAMP) build
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py site
+
+# Lighthouse scores, mobile, both languages, plus a satellite-like run (figures; about 2 minutes).
+lighthouse: $(STAMP) $(NPM_STAMP) build
+	$(BIN)/python scripts/lighthouse.py site
 
 clean:
 	rm -rf site .pytest_cache

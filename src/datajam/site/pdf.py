@@ -106,12 +106,13 @@ def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUA
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for lang in languages:
-                source = site_dir / lang_prefix(lang) / "print" / "index.html"
-                if not source.exists():
-                    raise FileNotFoundError(f"{source}: no print page; build the site first (make build)")
+                candidates = [site_dir / lang_prefix(lang) / name for name in ("print/index.html", "print.html")]
+                source = next((c for c in candidates if c.exists()), None)
+                if source is None:
+                    raise FileNotFoundError(f"{candidates[0]}: no print page; build the site first (make build)")
                 page = browser.new_page()
                 page.emulate_media(media="print", color_scheme="light")
-                page.goto(f"{base}{lang_prefix(lang)}print/", wait_until="load")
+                page.goto(base + source.relative_to(site_dir).as_posix(), wait_until="load")
                 page.evaluate(_ABSOLUTIZE, site_url)
                 options = dict(
                     format="Letter",

@@ -1,0 +1,100 @@
+"""An offline copy of the site, zipped, that works when opened from disk (a USB key).
+
+``python -m datajam.site.offline`` (``make offline``) builds both languages with
+``use_directory_urls: false`` (links end in ``.html``, as ``file://`` needs), then, as
+Material's offline plugin would but without its request to unpkg.com:
+
+* writes each language's search index as ``search/search_index.js`` (``var __index = …``),
+  which Material loads with a script tag when the page comes from ``file://``;
+* copies the ``iframe-worker`` shim (npm, MIT) into the site and loads it on every page
+  (``extra.polyfills``): browsers refuse Web Workers from ``file://``, the shim runs
+  Material's search worker in a hidden iframe instead;
+* prints the PDFs into the copy when asked (``--pdf``), so its download links work too;
+* zips the folder as ``datajam-handbook/`` with ``index.html`` at its top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from datajam import LANGUAGES
+
+ROOT_DIR = "datajam-handbook"
+SHIM = Path("node_modules/iframe-worker/shim/index.js")
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
+
+
+def build_site(site_dir: Path, config_file: str = "mkdocs.yml") -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(config_file, site_dir=str(site_dir), use_directory_urls=False, strict=True)
+    config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_TARGET]
+    config.extra["dj_offline"] = True
+    build(config)
+
+
+def write_search_scripts(site_dir: Path) -> list[Path]:
+    written = []
+    for lang in LANGUAGES:
+        folder = site_dir / ("" if lang == LANGUAGES[0] else lang) / "search"
+        index = folder / "search_index.json"
+        if index.exists():
+            data = json.loads(index.read_text(encoding="utf-8"))
+            target = folder / "search_index.js"
+            target.write_text("var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            written.append(target)
+    return written
+
+
+def copy_shim(site_dir: Path, shim: Path = SHIM) -> None:
+    if not shim.exists():
+        raise FileNotFoundError(f"{shim}: missing; run `npm ci` (the iframe-worker package)")
+    target = site_dir / SHIM_TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, target)
+
+
+def zip_folder(folder: Path, zip_path: Path) -> Path:
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.endswith((".map", ".gz")):
+                archive.write(path, Path(ROOT_DIR) / path.relative_to(folder))
+    return zip_path
+
+
+def make_offline(work_dir: Path, zip_path: Path, with_pdf: bool = False) -> Path:
+    site_dir = work_dir / ROOT_DIR
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    build_site(site_dir)
+    write_search_scripts(site_dir)
+    copy_shim(site_dir)
+    if with_pdf:
+        from datajam.site.pdf import configured_site_url, make_pdfs
+
+        make_pdfs(site_dir, configured_site_url())
+    return zip_folder(site_dir, zip_path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work-dir", type=Path, default=Path("build/offline"))
+    parser.add_argument("--zip", type=Path, default=Path("build/datajam-offline.zip"))
+    parser.add_argument("--pdf", action="store_true", help="print the PDFs into the copy (needs Chromium)")
+    args = parser.parse_args(argv)
+    zip_path = make_offline(args.work_dir, args.zip, with_pdf=args.pdf)
+    print(f"{zip_path}: {zip_path.stat().st_size // 1024} KB; open {ROOT_DIR}/index.html from the unzipped folder")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
