@@ -150,3 +150,19 @@ def test_any_markdown_is_handled_without_a_crash(tmp_path: Path) -> None:
     tree = Tree(tmp_path / "en", tmp_path / "fr", tmp_path / "snap")
     check(tree)
     status(tree)
+
+
+def test_hypothesis_generated_markdown_is_handled() -> None:
+    """Property test with Hypothesis when it is installed (it is not pinned in requirements.txt)."""
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    line = st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+    document = st.lists(line, max_size=30).map("\n".join)
+
+    @hypothesis.settings(max_examples=300, deadline=None, database=None)
+    @hypothesis.given(document, document)
+    def pair_is_compared(en: str, fr: str) -> None:
+        compare_pages("p.md", parse_page(en), parse_page(fr))
+        section_hashes(parse_page(en))
+
+    pair_is_compared()
