@@ -172,3 +172,10 @@ def test_sync_keeps_the_rest_of_the_french_page_and_is_idempotent(tmp_path: Path
     assert once.split("---\n", 2)[2] == FR.split("---\n", 2)[2]
     assert "content_note: true\ntranslation:\n  source_hash:\n" in once
     assert (tmp_path / "snapshots" / PAGE).read_text(encoding="utf-8") == EN
+
+
+def test_numbers_in_the_description_are_compared(tmp_path: Path) -> None:
+    en = EN.replace("forms in Canada.", "forms in Canada (2021).")
+    assert "number" in checks(findings_for(tmp_path / "a", en, FR))
+    fr = FR.replace("au Canada.\ncontent", "au Canada (2021).\ncontent")
+    assert findings_for(tmp_path / "b", en, fr) == []

@@ -15,7 +15,7 @@ from datajam.parity.inline import HTML_LINK, line_of
 from datajam.parity.language import looks_english, score
 from datajam.parity.links import is_external, is_government_of_canada, language_of_url, normalize, same_site_other_language
 from datajam.parity.numbers import display, extract_numbers
-from datajam.parity.sections import LINKS, TOP, Section, Unit, split_sections
+from datajam.parity.sections import LINKS, META, TOP, Section, Unit, split_sections
 from datajam.parity.typography import typography_issues
 
 T = TypeVar("T")
@@ -78,6 +78,7 @@ class PageComparison:
             if key in self.en_sections or key in self.fr_sections:
                 pairs.append((self.en_sections.get(key, Section(key, 1)), self.fr_sections.get(key, Section(key, 1))))
         pairs += self.footnotes()
+        pairs.append((Section(META, 1, _units=self.meta_units(self.en)), Section(META, 1, _units=self.meta_units(self.fr))))
         for es, fs in pairs:
             self.structure(es, fs)
             self.links(es, fs)
@@ -95,13 +96,13 @@ class PageComparison:
                                              "fix the YAML between the --- lines", side))
         en_meta = self.en.meta
         fr_meta = {k: v for k, v in self.fr.meta.items() if k != RECORD_KEY}
-        for key in en_meta.keys() - fr_meta.keys():
+        for key in sorted(en_meta.keys() - fr_meta.keys()):
             self.add("front-matter", 1, f"front-matter key '{key}' is missing", f"add '{key}:' to the French front matter",
                      self.en.meta_lines.get(key))
-        for key in fr_meta.keys() - en_meta.keys():
+        for key in sorted(fr_meta.keys() - en_meta.keys()):
             self.add("front-matter", self.fr.meta_lines.get(key, 1), f"front-matter key '{key}' is not in English",
                      "remove it or add it to the English page too")
-        for key in en_meta.keys() & fr_meta.keys():
+        for key in sorted(en_meta.keys() & fr_meta.keys()):
             e, f = en_meta[key], fr_meta[key]
             if isinstance(e, str) and isinstance(f, str) and (key in PROSE_KEYS or " " in e.strip()):
                 continue  # translated prose: tested as prose below
@@ -179,7 +180,7 @@ class PageComparison:
             for e, f in align(eb, fb, key):
                 if e and f and key(e) != key(f):
                     if check == "code":
-                        self.add(check, f.line, f"code block differs from the English one",
+                        self.add(check, f.line, "code block differs from the English one",
                                  "copy the English code block unchanged", e.line)
                     else:
                         self.add(check, f.line, f"{describe(f)} where English has a {describe(e)}",

@@ -28,8 +28,8 @@ class Finding:
     def location(self) -> str:
         return f"{self.side}/{self.path}" if self.side else self.path
 
-    def sort_key(self) -> tuple[str, str, int, str]:
-        return (self.path, self.side, self.line, self.check)
+    def sort_key(self) -> tuple[str, str, int, str, str]:
+        return (self.path, self.side, self.line, self.check, self.problem)
 
 
 def summary(findings: list[Finding], pages: int) -> dict[str, object]:

@@ -38,6 +38,8 @@ class Section:
     def label(self) -> str:
         if self.key == TOP:
             return "the top of the page"
+        if self.key == META:
+            return "the front matter"
         if self.key.startswith("^"):
             return f"footnote [{self.key}]"
         return f"section #{self.key}"
