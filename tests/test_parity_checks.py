@@ -179,3 +179,11 @@ def test_numbers_in_the_description_are_compared(tmp_path: Path) -> None:
     assert "number" in checks(findings_for(tmp_path / "a", en, FR))
     fr = FR.replace("au Canada.\ncontent", "au Canada (2021).\ncontent")
     assert findings_for(tmp_path / "b", en, fr) == []
+
+
+def test_small_numbers_may_be_spelled_out(tmp_path: Path) -> None:
+    en = EN.replace("1. First step.", "1. First step, in 3 parts.")
+    fr = FR.replace("1. Première étape.", "1. Première étape, en trois parties.")
+    assert findings_for(tmp_path / "a", en, fr) == []
+    fr = FR.replace("1. Première étape.", "1. Première étape, en quatre parties.")
+    assert "number" in checks(findings_for(tmp_path / "b", en, fr))

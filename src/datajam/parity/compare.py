@@ -14,7 +14,7 @@ from datajam.parity.findings import Finding
 from datajam.parity.inline import HTML_LINK, line_of
 from datajam.parity.language import looks_english, score
 from datajam.parity.links import is_external, is_government_of_canada, language_of_url, normalize, same_site_other_language
-from datajam.parity.numbers import display, extract_numbers
+from datajam.parity.numbers import display, extract_numbers, spelled_out
 from datajam.parity.sections import LINKS, META, TOP, Section, Unit, split_sections
 from datajam.parity.typography import typography_issues
 
@@ -272,6 +272,11 @@ class PageComparison:
         e, f = found(es, "en"), found(fs, "fr")
         missing = {v for v, _ in e} - {v for v, _ in f}  # sets: a translation may repeat a number
         extra = {v for v, _ in f} - {v for v, _ in e}
+        if missing or extra:  # "3 forms" may become "trois formes", and "two" may become "2"
+            fr_text = " ".join(u.inline.clean for u in fs.units())
+            en_text = " ".join(u.inline.clean for u in es.units())
+            missing = {v for v in missing if not spelled_out(v, fr_text, "fr")}
+            extra = {v for v in extra if not spelled_out(v, en_text, "en")}
         if not missing and not extra:
             return
         parts = []

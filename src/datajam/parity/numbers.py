@@ -72,5 +72,23 @@ def extract_numbers(text: str, lang: str) -> list[tuple[str, int]]:
     return found
 
 
+_EN_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_FR_WORDS = "zéro un deux trois quatre cinq six sept huit neuf dix onze douze".split()
+NUMBER_WORDS = {  # small numbers a translation may spell out where the source wrote digits (or the reverse)
+    "en": {str(i): {w} for i, w in enumerate(_EN_WORDS)} | {"1": {"one", "first", "single"}, "2": {"two", "second", "both"},
+                                                            "3": {"three", "third"}},
+    "fr": {str(i): {w} for i, w in enumerate(_FR_WORDS)} | {"1": {"un", "une", "premier", "première", "seul", "seule"},
+                                                            "2": {"deux", "deuxième", "second", "seconde"},
+                                                            "3": {"trois", "troisième"}},
+}
+WORDS = re.compile(r"[a-zà-ÿ]+")
+
+
+def spelled_out(value: str, text: str, lang: str) -> bool:
+    """Is ``value`` (a small number) written as a word in ``text``?"""
+    words = NUMBER_WORDS[lang].get(value)
+    return bool(words) and not words.isdisjoint(WORDS.findall(text.lower()))
+
+
 def display(value: str) -> str:
     return value.removeprefix("tel:")
