@@ -114,6 +114,9 @@ def test_hash_ignores_cosmetics_not_content() -> None:
     base = "# T\n\n## S {#s}\n\nSome *emphasis* and a [link](a.md), 12 cases.\n\n- item\n"
     same = "# T\n\n## S {#s}\n\nSome _emphasis_\nand a [link](a.md),   12 cases.\n\n\n* item\n"
     assert section_hashes(parse_page(base)) == section_hashes(parse_page(same))
+    wrapped = "## S {#s}\n\nAdopted in September 2021. It amends the act.\n"
+    rewrapped = "## S {#s}\n\nAdopted in September\n2021. It amends the act.\n"
+    assert section_hashes(parse_page(wrapped)) == section_hashes(parse_page(rewrapped))
     for changed in (base.replace("12", "13"), base.replace("a.md", "b.md"), base.replace("Some", "Any")):
         assert section_hashes(parse_page(changed))["s"] != section_hashes(parse_page(base))["s"]
 

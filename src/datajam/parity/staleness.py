@@ -25,6 +25,7 @@ from datajam.parity.sections import META, TOP, section_lines, split_sections
 
 SNAPSHOTS = Path("data/parity/en")
 PROTECT = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+CONTAINER = re.compile(r"^(?:!!!|\?\?\?|===)")
 LIST_MARKER = re.compile(r"^(?:[*+-]|\d+[.)])[ \t]+")
 
 
@@ -32,6 +33,7 @@ def normalize_section(lines: list[str]) -> str:
     """Section text with cosmetic differences removed."""
     out: list[str] = []
     paragraph: list[str] = []
+    list_kind = ""  # "-" or "1." while the paragraph being read is a list item
     fence = ""
 
     def flush() -> None:
@@ -46,17 +48,22 @@ def normalize_section(lines: list[str]) -> str:
                 fence = ""
             continue
         m = FENCE.match(line)
+        stripped = line.strip()
         if m:
             flush()
             fence = m.group(2)
-            out.append(line.strip())
-        elif not line.strip():
+            out.append(stripped)
+        elif not stripped:
             flush()
+            list_kind = ""
         else:
-            stripped = line.strip()
-            if LIST_MARKER.match(stripped):
+            marker = LIST_MARKER.match(stripped)
+            kind = ("1." if stripped[0].isdigit() else "-") if marker else ""
+            # "2021. It amends…" re-wrapped to the start of a line is prose, not an ordered list item
+            if marker and (kind == "-" or not paragraph or kind == list_kind or CONTAINER.match(paragraph[-1])):
                 flush()
-                stripped = ("1. " if stripped[0].isdigit() else "- ") + LIST_MARKER.sub("", stripped)
+                list_kind = kind
+                stripped = f"{kind} " + stripped[marker.end() :]
             paragraph.append(stripped)
     flush()
     return "\n".join(out)
