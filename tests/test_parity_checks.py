@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from datajam.parity.findings import CHECKS
 from datajam.parity.tree import Tree, check, sync
 from test_parity_support import EN, FR, NB, NNB, PAGE, checks, findings_for, write_pair
 
@@ -64,7 +65,13 @@ def test_mutation_is_flagged(tmp_path: Path, check_id: str, side: str, old: str,
     found = findings_for(tmp_path, en, fr)
     assert check_id in checks(found), [f.message for f in found]
     for f in found:
-        assert f.path == PAGE and f.line >= 1 and "fix:" in f.message
+        assert f.path == PAGE and f.line >= 1 and "fix:" in f.message and f.check in CHECKS
+
+
+def test_every_check_id_has_a_flagged_case() -> None:
+    elsewhere = {"page-missing", "page-extra", "outdated", "not-synced",  # tests below
+                 "nav-title", "ui-string", "bilingual-field"}  # tests/test_parity_project.py
+    assert {m[0] for m in MUTATIONS} | elsewhere == set(CHECKS)
 
 
 # Faithful French variants that must not be flagged.

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from datajam.parity.findings import as_json, as_text
+from datajam.parity.findings import CHECKS, as_json, as_text
 from datajam.parity.staleness import SNAPSHOTS
 from datajam.parity.tree import ParityInputError, Tree, check, status, sync
 
@@ -21,7 +21,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="parity.py", description="Translation parity of the English and French pages.")
+    p = _Parser(prog="parity.py", description="Translation parity of the English and French pages. Exit status: "
+                "0 in parity, 1 findings, 2 usage or input error.", epilog="checks: " + "; ".join(
+                    f"{name}: {text}" for name, text in CHECKS.items()))
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, helptext in (("check", "compare every page pair (or the PAGEs given)"),
                            ("sync", "record that the French PAGEs translate the current English pages"),

@@ -7,6 +7,33 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 
+CHECKS: dict[str, str] = {
+    "page-missing": "an English page has no French twin",
+    "page-extra": "a French page has no English twin",
+    "heading": "headings differ in count, order or level",
+    "anchor": "a heading's id (explicit {#id} or slug) differs",
+    "link-target": "links point to different pages, anchors or URLs",
+    "image": "images show different files",
+    "link-language": "a French page links to an English page that has a French version",
+    "admonition": "admonitions (!!! type) differ in type or count",
+    "details": "details blocks (??? type) differ",
+    "tabs": "content tabs (=== \"…\") differ",
+    "table": "tables differ in rows or columns",
+    "list": "lists differ in kind or number of items",
+    "code": "a code block's content differs",
+    "footnote": "footnote definitions or citations differ",
+    "front-matter": "front-matter keys or non-prose values differ, or the YAML is invalid",
+    "number": "numbers, years, amounts or phone numbers differ (French formats understood)",
+    "untranslated": "French text still in English",
+    "typography": "Canadian French typography (non-breaking spaces, no space before ; ! ?, decimal comma)",
+    "outdated": "the English section changed since the French page was synced",
+    "not-synced": "the French page records no English version",
+    "nav-title": "a nav title has no French translation",
+    "ui-string": "an interface string is missing in a language",
+    "bilingual-field": "a data field has 'en' without 'fr' or the reverse",
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     path: str  # the page, relative to the language folders (or a project file such as mkdocs.yml)
