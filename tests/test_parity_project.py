@@ -86,7 +86,9 @@ def test_bilingual_fields(tmp_path: Path) -> None:
     bad.write_text("sessions:\n  - id: a\n    title: {en: Opening}\n  - id: b\n    title:\n      en: Closing\n      fr: ''\n"
                    "strings:\n  en: {a: A, b: B}\n  fr: {a: A}\n"
                    "notes:\n  en: The room is on the second floor of the building.\n"
-                   "  fr: The room is on the second floor of the building.\n", encoding="utf-8")
+                   "  fr: The room is on the second floor of the building.\n"
+                   "times:\n  en: 'Note: 10:30'\n  fr: 'Remarque: 10:30'\n", encoding="utf-8")
     found = bilingual_findings([bad])
     assert [(f.check, f.line) for f in sorted(found, key=lambda f: f.line)] == [
-        ("bilingual-field", 3), ("bilingual-field", 7), ("bilingual-field", 9), ("untranslated", 13)]
+        ("bilingual-field", 3), ("bilingual-field", 7), ("bilingual-field", 9), ("untranslated", 13),
+        ("typography", 16), ("typography", 16)]

@@ -151,12 +151,22 @@ def bilingual_findings(paths: list[Path], languages: tuple[str, str] = ("en", "f
                     both = [entries[lang][1] for lang in languages if lang in entries]
                     if len(both) == 2 and all(isinstance(v, yaml.MappingNode) for v in both):
                         found += _same_keys(name, both[0], both[1], languages)
-                    fr = entries.get("fr")
-                    if fr and isinstance(fr[1], yaml.ScalarNode) and looks_english(scan(fr[1].value).clean):
-                        found.append(Finding(name, fr[0].start_mark.line + 1, "untranslated",
-                                             f"'fr' is still in English: {fr[1].value[:60]!r}", "translate it", ""))
+                    if "fr" in entries:
+                        for line, value in _strings(entries["fr"][0], entries["fr"][1]):
+                            found += _prose_findings(name, line, value, "'fr' text")
                 stack.extend(v for _, v in node.value)
     return found
+
+
+def _strings(key: yaml.Node, value: yaml.Node) -> list[tuple[int, str]]:
+    """``(line, text)`` of every string under a French value (a string or a mapping of strings)."""
+    if isinstance(value, yaml.ScalarNode):
+        return [(key.start_mark.line + 1, str(value.value))] if value.tag.endswith(":str") else []
+    if isinstance(value, yaml.MappingNode):
+        return [item for k, v in value.value for item in _strings(k, v)]
+    if isinstance(value, yaml.SequenceNode):
+        return [item for v in value.value for item in _strings(v, v)]
+    return []
 
 
 def _same_keys(name: str, a: yaml.MappingNode, b: yaml.MappingNode, languages: tuple[str, str]) -> list[Finding]:
