@@ -92,7 +92,7 @@ def test_block_structure() -> None:
 @pytest.mark.parametrize(("en", "fr"), [
     ("1,708", "1\u00a0708"), ("1,708", "1\u202f708"), ("1,708", "1 708"), ("97%", "97\u00a0%"), ("3.5", "3,5"),
     ("$1,000", "1\u00a0000\u00a0$"), ("May 8, 2021", "8 mai 2021"), ("2:30 p.m.", "14 h 30"), ("9 a.m.", "9 h"),
-    ("10:00", "10 h"), ("1-833-900-1010", "1-833-900-1010"), ("24/7", "24 heures sur 24, 7 jours sur 7"),
+    ("10:00", "10 h"), ("1-833-900-1010", "1-833-900-1010"), ("24/7", "24 heures sur 24, 7 jours sur 7"), ("24/7", "jour et nuit"),
     ("section 279.01", "article 279.01"), ("$2.5 million", "2,5 millions de dollars"), ("21st", "21e"),
 ])
 def test_numbers_read_in_each_language(en: str, fr: str) -> None:

@@ -18,9 +18,10 @@ CLOCK = re.compile(r"(?<![\d,.])(?P<ch>\d{1,2}):(?P<cm>\d{2})(?![\d:])")
 HEURE = re.compile(r"(?<!\d)(?P<hh>\d{1,2})[" + SPACES + r"]?h(?:[" + SPACES + r"]?(?P<hm>\d{2}))?(?![\w])")
 _S = "[" + SPACES + "]+"
 ALWAYS = {  # "24/7" and its French and English paraphrases
-    "en": re.compile(rf"(?<!\d)24/7(?!\d)|(?<!\d)24{_S}hours{_S}a{_S}day(?:,?{_S}7{_S}days{_S}a{_S}week)?", re.I),
+    "en": re.compile(rf"(?<!\d)24/7(?!\d)|(?<!\d)24{_S}hours{_S}a{_S}day(?:,?{_S}7{_S}days{_S}a{_S}week)?"
+                     rf"|\baround{_S}the{_S}clock\b|\bday{_S}and{_S}night\b", re.I),
     "fr": re.compile(rf"(?<!\d)24/7(?!\d)|(?<!\d)24[{SPACES}]*(?:heures|h){_S}sur{_S}24"
-                     rf"(?:,?{_S}(?:et{_S})?7{_S}jours{_S}sur{_S}7)?", re.I),
+                     rf"(?:,?{_S}(?:et{_S})?7{_S}jours{_S}sur{_S}7)?|\bjour{_S}et{_S}nuit\b|\ben{_S}tout{_S}temps\b", re.I),
 }
 NUMBER = {
     "en": re.compile(r"(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"),
@@ -29,12 +30,12 @@ NUMBER = {
 
 
 ALL = {
-    lang: re.compile("(?=[\\d+(])(?:" + "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    lang: re.compile("(?=[\\d+(adje])(?:" + "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
         ("always", ALWAYS[lang]), ("phone", PHONE), ("clock12", CLOCK_12), ("clock", CLOCK),
         *((("heure", HEURE),) if lang == "fr" else ()), ("number", NUMBER[lang]))) + ")", re.I)
     for lang in ("en", "fr")
 }
-DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d|nuit|temps|clock|night", re.I)  # anything ALL can match
 DROP_SPACES = {ord(c): None for c in SPACES}
 
 
