@@ -35,7 +35,7 @@ ALL = {
         *((("heure", HEURE),) if lang == "fr" else ()), ("number", NUMBER[lang]))) + ")", re.I)
     for lang in ("en", "fr")
 }
-DIGIT = re.compile(r"\d|nuit|temps|clock|night", re.I)  # anything ALL can match
+DIGIT = re.compile(r"\d|nuit|clock|night", re.I)  # anything ALL can match
 DROP_SPACES = {ord(c): None for c in SPACES}
 
 
