@@ -21,7 +21,7 @@ ALWAYS = {  # "24/7" and its French and English paraphrases
     "en": re.compile(rf"(?<!\d)24/7(?!\d)|(?<!\d)24{_S}hours{_S}a{_S}day(?:,?{_S}7{_S}days{_S}a{_S}week)?"
                      rf"|\baround{_S}the{_S}clock\b|\bday{_S}and{_S}night\b", re.I),
     "fr": re.compile(rf"(?<!\d)24/7(?!\d)|(?<!\d)24[{SPACES}]*(?:heures|h){_S}sur{_S}24"
-                     rf"(?:,?{_S}(?:et{_S})?7{_S}jours{_S}sur{_S}7)?|\bjour{_S}et{_S}nuit\b|\ben{_S}tout{_S}temps\b", re.I),
+                     rf"(?:,?{_S}(?:et{_S})?7{_S}jours{_S}sur{_S}7)?|\bjour{_S}et{_S}nuit\b", re.I),
 }
 NUMBER = {
     "en": re.compile(r"(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"),
