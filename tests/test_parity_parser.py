@@ -169,3 +169,27 @@ def test_hypothesis_generated_markdown_is_handled() -> None:
         section_hashes(parse_page(en))
 
     pair_is_compared()
+
+
+def test_parser_agrees_with_python_markdown_on_the_docs() -> None:
+    """Heading ids, tables, admonitions, details, list items and footnotes as the site's Markdown renders them."""
+    import re
+
+    import markdown
+
+    root = Path(__file__).resolve().parent.parent / "docs"
+    extensions = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+                  "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"]
+    pages = sorted(root.glob("*/**/*.md"))
+    assert pages
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        html = markdown.markdown(re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S), extensions=extensions)
+        footnotes = len(re.findall(r'<li id="fn:', html))
+        expected = (re.findall(r'<h[1-6] id="([^"]+)"', html), html.count("<table>"), html.count('<div class="admonition'),
+                    html.count("<details"), html.count("<li") - footnotes, footnotes)
+        blocks = parse_page(text).blocks
+        count = lambda kind: sum(b.kind == kind for b in blocks)  # noqa: E731
+        found = ([b.ident for b in blocks if b.kind == "heading"], count("table"), count("admonition"),
+                 count("details"), count("item"), count("footnote"))
+        assert found == expected, path
