@@ -1,0 +1,112 @@
+"""WCAG 2.1 AA: axe-core, injected into real Chromium, on every page of both languages, in light
+and dark schemes, plus keyboard checks. axe-core comes from npm (package.json, `npm ci`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MODULE_PAGE = "handbook/module-1/forms/"
+
+
+def all_pages(site_dir: Path) -> list[str]:
+    paths = sorted(p.relative_to(site_dir).as_posix().removesuffix("index.html") for p in site_dir.rglob("index.html"))
+    return paths + ["404.html"]
+
+
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does it).", pytrace=False)
+    return AXE.read_text(encoding="utf-8")
+
+
+def format_violations(found: list[dict]) -> str:
+    lines = []
+    for v in found:
+        nodes = "; ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in v["nodes"][:5])
+        lines.append(f"{v['page']} [{v['scheme']}] {v['id']} ({v['impact']}): {v['help']} -> {nodes}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page(browser: Browser, site_url: str, site_dir: Path, scheme: str) -> None:
+    source = axe_source()
+    context = browser.new_context()
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)  # Material follows prefers-color-scheme
+    found: list[dict] = []
+    try:
+        for path in all_pages(site_dir):
+            page.goto(site_url + path)
+            expected = "slate" if scheme == "dark" else "default"
+            page.wait_for_function(  # Material has applied the scheme (the print page has none)
+                "e => !document.body.hasAttribute('data-md-color-scheme')"
+                " || document.body.getAttribute('data-md-color-scheme') === e", arg=expected
+            )
+            page.evaluate(source)
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+                ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                " nodes: v.nodes.map(n => ({target: n.target}))})))",
+                WCAG_TAGS,
+            )
+            found += [{**v, "page": path or "/", "scheme": scheme} for v in result]
+    finally:
+        context.close()
+    assert not found, f"axe-core found {len(found)} violation(s):\n{format_violations(found)}"
+
+
+def focus_ring(page: Page) -> dict:
+    return page.evaluate(
+        """() => { const a = document.activeElement;
+        // Material's palette toggle: a hidden radio whose next sibling, a label, shows the focus
+        const e = a.tagName === 'INPUT' && a.nextElementSibling && a.nextElementSibling.tagName === 'LABEL' ? a.nextElementSibling : a;
+        const s = getComputedStyle(e), r = e.getBoundingClientRect();
+        return {tag: a.tagName, text: (a.textContent || a.getAttribute('aria-label') || '').trim().slice(0, 40),
+                outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none',
+                visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight}; }"""
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_header_control_is_reached_by_tab_and_visibly_focused(page: Page, site_url: str, lang: str) -> None:
+    page.goto(site_url + ("" if lang == "en" else "fr/") + MODULE_PAGE)
+    seen = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        seen.append(ring)
+        if ring["tag"] == "BODY":
+            continue
+        assert ring["visible"] and (ring["outline"] or ring["shadow"]), f"focus not visible on {ring}"
+    texts = " | ".join(r["text"] for r in seen)
+    assert {"Exit this page", "Quitter cette page"} & {r["text"] for r in seen}, texts
+    assert any(r["text"] in ("Français", "English") for r in seen), f"language switch not reached: {texts}"
+
+
+def test_skip_to_content_link_moves_focus_to_the_content(page: Page, site_url: str) -> None:
+    page.goto(site_url + MODULE_PAGE)
+    page.keyboard.press("Tab")  # the exit link comes first
+    page.keyboard.press("Tab")
+    skip = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+    assert "md-skip" in skip["cls"] and skip["href"].startswith("#"), skip
+    expect(page.locator("a.md-skip:not(.dj-exit-skip)")).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == skip["href"]
+
+
+def test_quick_exit_button_works_from_the_keyboard(page: Page, site_url: str) -> None:
+    page.route("https://weather.gc.ca/**", lambda r: r.fulfill(status=200, content_type="text/html", body="<title>w</title>"))
+    page.goto(site_url + MODULE_PAGE)
+    page.locator("#dj-exit").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("https://weather.gc.ca/**")
