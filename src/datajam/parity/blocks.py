@@ -30,7 +30,7 @@ LINKDEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$"
 DEFINITION = re.compile(r"^:[ \t]+(.*)$")
 QUOTE = re.compile(r"^ {0,3}>[ ]?(.*)$")
 ITEM = re.compile(r"^( {0,3})([*+-]|\d+[.)])([ \t]+(.*)|[ \t]*$)")
-HTML = re.compile(r"^ {0,3}<(/?[A-Za-z][\w-]*|!--)")
+HTML = re.compile(r"^ {0,3}<(?:(/?)([A-Za-z][\w-]*)(?=[\s/>]|$)|!--)")
 TABLE_SEP = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
 HEADING_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
@@ -151,7 +151,7 @@ def _parse(lines: Lines, depth: int, out: list[Block], in_item: bool = False) ->
         ind = indent_of(line)
         stripped = line.strip()
         m = FENCE.match(line)
-        if m and ind < TAB:
+        if m and ind < TAB and _fence_close(lines, i, m) is not None:
             i = _fence(lines, i, m, depth, out)
         elif ind >= TAB and prev_blank:
             j = _indented_body(lines, i)
@@ -197,10 +197,8 @@ def _parse(lines: Lines, depth: int, out: list[Block], in_item: bool = False) ->
             i += 1
         elif ITEM.match(line) and (prev_blank or in_item):
             i = _list(lines, i, depth, out)
-        elif HTML.match(line):
-            j = i
-            while j < n and not is_blank(lines[j][1]):
-                j += 1
+        elif m := HTML.match(line):
+            j = _html_end(lines, i, m)
             out.append(Block("html", no, depth, "\n".join(s for _, s in lines[i:j])))
             i = j
         elif "|" in line and i + 1 < n and TABLE_SEP.match(lines[i + 1][1]) and "-" in lines[i + 1][1]:
@@ -221,13 +219,33 @@ def heading(no: int, depth: int, level: int, text: str) -> Block:
     return Block("heading", no, depth, text.strip(), ident=ident, level=level)
 
 
+def _fence_close(lines: Lines, i: int, m: re.Match[str]) -> int | None:
+    """Index of the line closing the fence opened on line ``i``; None when it is never closed (then it is text)."""
+    fence = m.group(2)
+    close = re.compile(r"^\s*" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
+    return next((j for j in range(i + 1, len(lines)) if close.match(lines[j][1])), None)
+
+
+def _html_end(lines: Lines, i: int, m: re.Match[str]) -> int:
+    """Index past a raw HTML block: one line when the line is complete (a closed comment, a closing tag,
+    an element closed on the same line, an md_in_html opening tag), else up to a blank line."""
+    line = lines[i][1]
+    closing, tag = m.group(1), m.group(2)
+    if (tag is None and "-->" in line) or closing or (tag and f"</{tag}" in line) or (tag and "markdown" in line):
+        return i + 1
+    j = i
+    while j < len(lines) and not is_blank(lines[j][1]):
+        j += 1
+        if tag is None and "-->" in lines[j - 1][1]:
+            break
+    return j
+
+
 def _fence(lines: Lines, i: int, m: re.Match[str], depth: int, out: list[Block]) -> int:
     no, _ = lines[i]
-    ind, fence, lang = len(m.group(1)), m.group(2), m.group(3)
-    close = re.compile(r"^\s*" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
-    j = i + 1
-    while j < len(lines) and not close.match(lines[j][1]):
-        j += 1
+    ind, lang = len(m.group(1)), m.group(3)
+    j = _fence_close(lines, i, m)
+    assert j is not None
     body = "\n".join(s[min(ind, indent_of(s)) :] for _, s in lines[i + 1 : j])
     out.append(Block("code", no, depth, body, lang.lstrip(".{").rstrip("}")))
     return j + 1

@@ -53,7 +53,10 @@ class Inline:
 
 
 def scan(text: str, keep_code: bool = False) -> Inline:
-    """Strip inline markup from ``text``; collect links and footnote references."""
+    """Strip inline markup from ``text``; collect links and footnote references.
+
+    ``keep_code`` keeps the text of code spans and URLs (as heading slugs do) instead of ``X``.
+    """
     if not MAYBE_MARKUP.search(text):
         return Inline(text, range(len(text)))
     out: list[str] = []
@@ -96,10 +99,10 @@ def scan(text: str, keep_code: bool = False) -> Inline:
             if "://" not in url and not url.startswith("mailto:"):
                 url = "mailto:" + url
             result.links.append(Link("link", url, start))
-            emit("X", start)
+            emit(m.group("auto_url") if keep_code else "X", start, one_place=True)
         elif m.group("url"):
             result.links.append(Link("link", m.group("url"), start))
-            emit("X", start)
+            emit(m.group("url") if keep_code else "X", start, one_place=True)
         elif m.group("tag"):
             for hm in HTML_LINK.finditer(m.group("attrs") or ""):
                 result.links.append(Link("image" if hm.group(1) == "src" else "link", html.unescape(hm.group(2)), start))
