@@ -63,6 +63,13 @@ class Section:
 
 def split_sections(page: Page) -> dict[str, Section]:
     """Sections by key, in page order; footnote definitions (with their content) form their own sections."""
+    if "sections" not in page.cache:
+        page.cache["sections"] = _split(page)
+    sections: dict[str, Section] = page.cache["sections"]
+    return sections
+
+
+def _split(page: Page) -> dict[str, Section]:
     sections: dict[str, Section] = {TOP: Section(TOP, page.body_line)}
     current = sections[TOP]
     footnote: Section | None = None
