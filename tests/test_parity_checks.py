@@ -194,3 +194,11 @@ def test_small_numbers_may_be_spelled_out(tmp_path: Path) -> None:
     assert findings_for(tmp_path / "a", en, fr) == []
     fr = FR.replace("1. Première étape.", "1. Première étape, en quatre parties.")
     assert "number" in checks(findings_for(tmp_path / "b", en, fr))
+
+
+def test_english_only_government_page_marked_en_anglais_is_accepted(tmp_path: Path) -> None:
+    url = "https://www.canada.ca/en/public-safety-canada/services/human-trafficking.html"
+    fr = FR.replace("https://www.canada.ca/fr/securite-publique-canada/services/traite-personnes.html", url)
+    assert "link-language" in checks(findings_for(tmp_path / "a", EN, fr))
+    fr = fr.replace("Détails sur le [site du gouvernement du Canada]", "Détails (en anglais) sur le [site du gouvernement du Canada]")
+    assert findings_for(tmp_path / "b", EN, fr) == []

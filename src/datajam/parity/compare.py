@@ -193,19 +193,21 @@ class PageComparison:
                              "remove it, or add it to the English page as well")
 
     # -- links -----------------------------------------------------------------------
-    def section_links(self, page: Page, s: Section) -> list[tuple[str, str, int]]:
+    def section_links(self, page: Page, s: Section) -> list[tuple[str, str, int, str]]:
+        """``(kind, target, line, text around it)`` of every link and image of a section."""
         defs = {b.ident: b.info for b in page.blocks if b.kind == "linkdef"}
         found = []
         for u in s.units():
             for lk in u.inline.links:
                 target = defs.get(lk.target) if lk.kind == "ref" else lk.target
                 if target:
-                    found.append(("image" if lk.kind == "image" else "link", target, line_of(u.text, u.line, lk.offset)))
+                    kind = "image" if lk.kind == "image" else "link"
+                    found.append((kind, target, line_of(u.text, u.line, lk.offset), u.inline.clean))
         for b in s.blocks:
             if b.kind == "html":
                 for m in HTML_LINK.finditer(b.text):
                     kind = "image" if m.group(1) == "src" else "link"
-                    found.append((kind, m.group(2), line_of(b.text, b.line, m.start())))
+                    found.append((kind, m.group(2), line_of(b.text, b.line, m.start()), b.text))
         return found
 
     def links(self, es: Section, fs: Section) -> None:
@@ -214,7 +216,7 @@ class PageComparison:
         for kind, check, noun in (("link", "link-target", "link"), ("image", "image", "image")):
             e = [x for x in en_links if x[0] == kind]
             f = [x for x in fr_links if x[0] == kind]
-            left_f = Counter(normalize(t) for _, t, _ in f)
+            left_f = Counter(normalize(x[1]) for x in f)
             en_left = []
             for item in e:
                 k = normalize(item[1])
@@ -223,7 +225,7 @@ class PageComparison:
                 else:
                     en_left.append(item)
             fr_left = []
-            counts = Counter(normalize(t) for _, t, _ in e)
+            counts = Counter(normalize(x[1]) for x in e)
             for item in f:
                 k = normalize(item[1])
                 if counts[k]:
@@ -236,24 +238,26 @@ class PageComparison:
                     en_left.remove(item)
                     fr_left.remove(match)
             if len(en_left) == len(fr_left):
-                for (_, et, el), (_, ft, fl) in zip(en_left, fr_left):
+                for (_, et, el, _), (_, ft, fl, _) in zip(en_left, fr_left):
                     self.add(check, fl, f"{noun} target '{ft}' differs from the English '{et}'",
                              f"point the {noun} to '{et}' (or its French page on a bilingual site)", el)
             else:
-                for _, et, el in en_left:
+                for _, et, el, _ in en_left:
                     self.add(check, fs.line, f"{fs.label} lacks the English {noun} to '{et}'",
                              f"add the {noun} to '{et}' with translated text", el)
-                for _, ft, fl in fr_left:
+                for _, ft, fl, _ in fr_left:
                     self.add(check, fl, f"{noun} to '{ft}' is not in the English {es.label}",
                              f"use the English {noun} targets; remove or correct this one")
-        for _, target, line in fr_links:
-            self.link_language(target, line)
+        for _, target, line, context in fr_links:
+            self.link_language(target, line, context)
 
-    def link_language(self, target: str, line: int) -> None:
+    def link_language(self, target: str, line: int, context: str) -> None:
         if is_external(target):
-            if is_government_of_canada(target) and language_of_url(target) == "en":
+            english_only = "en anglais" in context  # the writers' mark for a source with no French version
+            if is_government_of_canada(target) and language_of_url(target) == "en" and not english_only:
                 self.add("link-language", line, f"link to the English page of a bilingual Government of Canada site: "
-                         f"'{target}'", "cite the French page (/fr/, -fra or fra instead of /en/, -eng or eng)")
+                         f"'{target}'", "cite the French page (/fr/, -fra or fra instead of /en/, -eng or eng), "
+                         "or say « (en anglais) » when there is none")
             return
         path = target.split("#", 1)[0].split("?", 1)[0]
         if not path:
