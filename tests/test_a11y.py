@@ -69,7 +69,7 @@ def focus_ring(page: Page) -> dict:
     return page.evaluate(
         """() => { const a = document.activeElement;
         // Material's palette toggle: a hidden radio whose next sibling, a label, shows the focus
-        const e = a.tagName === 'INPUT' && a.nextElementSibling && a.nextElementSibling.tagName === 'LABEL' ? a.nextElementSibling : a;
+        const e = a.classList.contains('md-option') && a.nextElementSibling ? a.nextElementSibling : a;
         const s = getComputedStyle(e), r = e.getBoundingClientRect();
         return {tag: a.tagName, text: (a.textContent || a.getAttribute('aria-label') || '').trim().slice(0, 40),
                 outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none',

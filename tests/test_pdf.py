@@ -20,11 +20,11 @@ PUBLISHED = "https://handbook.example.test/"
 
 
 @pytest.fixture(scope="module")
-def pdfs(site_dir: Path) -> dict[str, Path]:
+def pdfs(site_dir: Path, browser: object) -> dict[str, Path]:
     for tool in ("pdfinfo", "pdftotext", "pdftoppm"):
         if not shutil.which(tool):
             pytest.fail(f"{tool} not found: apt-get install -y poppler-utils", pytrace=False)
-    written = make_pdfs(site_dir, PUBLISHED)
+    written = make_pdfs(site_dir, PUBLISHED, browser=browser)
     return {"en": written[0], "fr": written[1]}
 
 

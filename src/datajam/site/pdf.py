@@ -21,6 +21,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from datajam import LANGUAGES
 from datajam.site.ui import load_ui_strings
@@ -96,44 +97,50 @@ def lang_prefix(lang: str) -> str:
     return "" if lang == LANGUAGES[0] else f"{lang}/"
 
 
-def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
-    """Print every language's print page; returns the PDFs written into ``site_dir``."""
-    from playwright.sync_api import sync_playwright
+def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUAGES, browser: Any = None) -> list[Path]:
+    """Print every language's print page; returns the PDFs written into ``site_dir``.
 
+    ``browser``: a Playwright Chromium already running (the tests'); else one is launched.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(site_dir, site_url, languages, own)
+            finally:
+                own.close()
     ui = load_ui_strings()
     written = []
-    with serve(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            for lang in languages:
-                candidates = [site_dir / lang_prefix(lang) / name for name in ("print/index.html", "print.html")]
-                source = next((c for c in candidates if c.exists()), None)
-                if source is None:
-                    raise FileNotFoundError(f"{candidates[0]}: no print page; build the site first (make build)")
-                page = browser.new_page()
-                page.emulate_media(media="print", color_scheme="light")
-                page.goto(base + source.relative_to(site_dir).as_posix(), wait_until="load")
-                page.evaluate(_ABSOLUTIZE, site_url)
-                options = dict(
-                    format="Letter",
-                    print_background=True,
-                    display_header_footer=True,
-                    header_template="<span></span>",
-                    footer_template=footer(ui[lang]),
-                    margin={"top": "18mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
-                    tagged=True,
-                    outline=True,
-                )
-                with tempfile.TemporaryDirectory() as tmp:
-                    draft = Path(tmp) / "draft.pdf"
-                    page.pdf(path=str(draft), **options)
-                    page.evaluate(_FILL_TOC, destinations(draft))
-                target = site_dir / lang_prefix(lang) / ui[lang]["pdf_file"]
-                page.pdf(path=str(target), **options)
-                page.close()
-                written.append(target)
-        finally:
-            browser.close()
+    with serve(site_dir) as base:
+        for lang in languages:
+            candidates = [site_dir / lang_prefix(lang) / name for name in ("print/index.html", "print.html")]
+            source = next((c for c in candidates if c.exists()), None)
+            if source is None:
+                raise FileNotFoundError(f"{candidates[0]}: no print page; build the site first (make build)")
+            page = browser.new_page()
+            page.emulate_media(media="print", color_scheme="light")
+            page.goto(base + source.relative_to(site_dir).as_posix(), wait_until="load")
+            page.evaluate(_ABSOLUTIZE, site_url)
+            options = dict(
+                format="Letter",
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer(ui[lang]),
+                margin={"top": "18mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
+                tagged=True,
+                outline=True,
+            )
+            with tempfile.TemporaryDirectory() as tmp:
+                draft = Path(tmp) / "draft.pdf"
+                page.pdf(path=str(draft), **options)
+                page.evaluate(_FILL_TOC, destinations(draft))
+            target = site_dir / lang_prefix(lang) / ui[lang]["pdf_file"]
+            page.pdf(path=str(target), **options)
+            page.close()
+            written.append(target)
     return written
 
 
