@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
 
     site_dir = Path(argv[1] if len(argv) > 1 else "site")
     over = []
-    with serve(site_dir) as base, sync_playwright() as playwright:
+    with serve(site_dir, compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print(f"{'page':34} {'html':>6} {'css':>6} {'js':>6} {'font':>6} {'img':>6} {'other':>6} {'total':>7} KB  requests")
         for path in PAGES:

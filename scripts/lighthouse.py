@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
         return 2
     site_dir = Path(argv[1] if len(argv) > 1 else "site")
     problems = []
-    with serve(site_dir) as base:
+    with serve(site_dir, compress=True) as base:
         host = urlsplit(base).hostname
         print(f"{'page':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'LCP s':>6} {'3rd-party':>9}")
         for path in PAGES:
