@@ -202,3 +202,14 @@ def test_english_only_government_page_marked_en_anglais_is_accepted(tmp_path: Pa
     assert "link-language" in checks(findings_for(tmp_path / "a", EN, fr))
     fr = fr.replace("Détails sur le [site du gouvernement du Canada]", "Détails (en anglais) sur le [site du gouvernement du Canada]")
     assert findings_for(tmp_path / "b", EN, fr) == []
+
+
+def test_section_hashes_are_stable() -> None:
+    """French pages record these hashes: changing the normalization would mark every synced page outdated.
+    If you must change it, re-check and re-sync every page in the same commit."""
+    from datajam.parity.blocks import parse_page
+    from datajam.parity.staleness import section_hashes
+
+    assert section_hashes(parse_page(EN)) == {
+        "_meta": "7b51ba5bfc82f9a4", "_top": "42b9f78773405083", "sexual": "811db2e7b625cb79",
+        "polaris": "d73b8307c7a541da", "^statcan-2024": "bd9f6d702d85c439"}
