@@ -118,17 +118,14 @@ document.addEventListener("click", function (event) {
   });
 })();
 
-/* Material's search results box is focusable (tabindex=0) even while it is collapsed to zero
-   height: keyboard focus would then sit on something invisible (WCAG 2.4.7). While it has no
-   height it leaves the tab order, and focus arriving on it anyway moves on (or back). */
+/* Material's search results box is focusable (tabindex=0, which axe wants for a scrollable
+   region) even while it is collapsed to zero height: keyboard focus would then sit on something
+   invisible (WCAG 2.4.7). Focus arriving on it while it has no height moves on (or back). */
 (function () {
   var box = document.querySelector(".md-search__scrollwrap");
   if (!box) { return; }
   var backwards = false;
   var empty = function () { return box.getBoundingClientRect().height < 1; };
-  var update = function () { box.tabIndex = empty() ? -1 : 0; };
-  if (window.ResizeObserver) { new ResizeObserver(update).observe(box); }
-  update();
   document.addEventListener("keydown", function (event) { if (event.key === "Tab") { backwards = event.shiftKey; } }, true);
   box.addEventListener("focus", function () {
     if (!empty()) { return; }
