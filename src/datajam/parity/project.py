@@ -86,8 +86,10 @@ UI_USE = re.compile(r"\bui\.(\w+)|\bui\[['\"](\w+)['\"]\]|\bui_all\[[^\]]+\]\.(\
 def ui_findings(ui_dir: Path, templates: Path | None = None, languages: tuple[str, str] = ("en", "fr")) -> list[Finding]:
     """Both languages' interface strings have the same non-empty keys, and every string the templates use."""
     files = {lang: ui_dir / f"{lang}.yml" for lang in languages}
-    texts = {lang: p.read_text(encoding="utf-8") for lang, p in files.items()}
-    found: list[Finding] = []
+    texts = {lang: p.read_text(encoding="utf-8") if p.is_file() else "" for lang, p in files.items()}
+    found: list[Finding] = [Finding(str(p), 1, "ui-string", f"no interface strings file {p.name}",
+                                    f"create {p} with the keys of the other language", "")
+                            for p in files.values() if not p.is_file()]
     data: dict[str, dict[str, Any]] = {}
     for lang, text in texts.items():
         try:

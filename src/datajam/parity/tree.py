@@ -162,9 +162,12 @@ def sync(tree: Tree, pages: list[str]) -> list[str]:
     for rel in tree.resolve(pages):
         if not (tree.has("en", rel) and tree.has("fr", rel)):
             raise ParityInputError(f"{rel}: sync needs both {tree.source / rel} and {tree.target / rel}")
-        en_text = (tree.source / rel).read_text(encoding="utf-8")
         fr_path = tree.target / rel
-        fr_text = fr_path.read_text(encoding="utf-8")
+        try:
+            en_text = (tree.source / rel).read_text(encoding="utf-8")
+            fr_text = fr_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ParityInputError(f"{rel}: cannot read: {exc}") from exc
         fr_path.write_text(with_record(fr_text, section_hashes(parse_page(en_text))), encoding="utf-8")
         snapshot = tree.snapshots / rel
         snapshot.parent.mkdir(parents=True, exist_ok=True)
