@@ -41,9 +41,15 @@ def _prose_findings(path: str, line: int, value: str, what: str) -> list[Finding
 
 def nav_findings(config: Path, lang: str = "fr") -> list[Finding]:
     """Every section title (and explicit page title) of the nav has a ``nav_translations`` entry."""
-    text = config.read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_Loader) or {}
     name = str(config)
+    try:
+        text = config.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_Loader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [Finding(name, 1, "nav-title", f"cannot read the configuration: {exc}".replace("\n", " "),
+                        "fix the file", "")]
+    if not isinstance(data, dict):
+        return []
     translations: dict[str, Any] | None = None
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
@@ -128,6 +134,9 @@ def bilingual_findings(paths: list[Path], languages: tuple[str, str] = ("en", "f
         name = str(path)
         try:
             root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, UnicodeDecodeError) as exc:
+            found.append(Finding(name, 1, "bilingual-field", f"cannot read: {exc}", "fix the file", ""))
+            continue
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             found.append(Finding(name, mark.line + 1 if mark else 1, "bilingual-field",
