@@ -1,10 +1,11 @@
 """Lighthouse scores of the built site (mobile), printed; not a test (make lighthouse).
 
-Usage: python scripts/lighthouse.py [SITE_DIR]
+Usage: python scripts/lighthouse.py [SITE_DIR]   (LIGHTHOUSE_RUNS=3: median of 3 runs a page)
 
 Runs the npm `lighthouse` (node_modules, `npm ci`) with Debian's Chromium against the site
 served on 127.0.0.1: the home page, a module page and the agenda in both languages, then a
-module page again over a satellite-like link (600 ms round trip, 300 kbps). Budgets: 100 for
+module page again over a satellite-like link (600 ms round trip, 300 kbps), both with
+Lighthouse's simulation and with Chromium's network emulation. Budgets: 100 for
 accessibility, best practices and SEO, at least 95 for performance, no third-party request,
 largest contentful paint under 5 s on the satellite link. Exit status 1 when one is missed.
 """
@@ -25,7 +26,20 @@ from datajam.site.pdf import CHROMIUM, CHROMIUM_ARGS, serve
 LIGHTHOUSE = Path("node_modules/lighthouse/cli/index.js")
 PAGES = ["home/", "handbook/module-1/forms/", "agenda/", "fr/home/", "fr/handbook/module-1/forms/", "fr/agenda/"]
 SATELLITE_PAGE = "handbook/module-1/forms/"
-SATELLITE = ["--throttling.rttMs=600", "--throttling.throughputKbps=300"]
+SATELLITE = {
+    # Lighthouse's default model (Lantern): a 600 ms round trip for every connection, TCP handshake
+    # and slow start included, 300 kbps, CPU 4x slower; the harsher, more pessimistic estimate.
+    "simulated (Lantern)": ["--throttling.rttMs=600", "--throttling.throughputKbps=300"],
+    # Chromium's own network emulation: 600 ms added to every request, 300 kbps, CPU 4x slower.
+    "emulated (DevTools)": [
+        "--throttling-method=devtools",
+        "--throttling.requestLatencyMs=600",
+        "--throttling.downloadThroughputKbps=300",
+        "--throttling.uploadThroughputKbps=300",
+        "--throttling.cpuSlowdownMultiplier=4",
+    ],
+}
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
@@ -71,7 +85,10 @@ def main(argv: list[str]) -> int:
         host = urlsplit(base).hostname
         print(f"{'page':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'LCP s':>6} {'3rd-party':>9}")
         for path in PAGES:
-            report = run(base + path, ["--form-factor=mobile"])
+            # the median run by performance (Lighthouse's advice: scores vary from run to run)
+            reports = sorted((run(base + path, ["--form-factor=mobile"]) for _ in range(RUNS)),
+                             key=lambda r: r["categories"]["performance"]["score"])
+            report = reports[len(reports) // 2]
             scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
             lcp = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
             foreign = third_party(report, host)
@@ -82,13 +99,14 @@ def main(argv: list[str]) -> int:
                     problems.append(f"{path}: {category} {scores[category]} < {minimum}: {failing_audits(report, category)}")
             if foreign:
                 problems.append(f"{path}: third-party requests {foreign}")
-        report = run(base + SATELLITE_PAGE, ["--form-factor=mobile", *SATELLITE])
-        lcp = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
-        fcp = report["audits"]["first-contentful-paint"]["numericValue"] / 1000
-        print(f"satellite link (600 ms RTT, 300 kbps), {SATELLITE_PAGE}: LCP {lcp:.2f} s, FCP {fcp:.2f} s,"
-              f" performance {round(report['categories']['performance']['score'] * 100)}")
-        if lcp >= 5:
-            problems.append(f"satellite LCP {lcp:.2f} s >= 5 s")
+        for name, flags in SATELLITE.items():
+            report = run(base + SATELLITE_PAGE, ["--form-factor=mobile", *flags])
+            lcp = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
+            fcp = report["audits"]["first-contentful-paint"]["numericValue"] / 1000
+            print(f"satellite link (600 ms, 300 kbps), {name}, {SATELLITE_PAGE}: LCP {lcp:.2f} s, FCP {fcp:.2f} s,"
+                  f" performance {round(report['categories']['performance']['score'] * 100)}")
+            if lcp >= 5:
+                problems.append(f"satellite LCP ({name}) {lcp:.2f} s >= 5 s")
     print("budgets: " + ("OK" if not problems else "MISSED"))
     for line in problems:
         print("  " + line)
