@@ -168,14 +168,15 @@ _BODY = re.compile(r"<body[^>]*>")
 def with_exit_skip_link(output: str, config: MkDocsConfig) -> str:
     """Insert the quick-exit skip link (``overrides/partials/quick-exit-skip.html``) right
     after ``<body>``, so that it is the first focusable element of the page."""
-    if "dj-exit-skip" in output:
-        return output
-    env = config.theme.get_env()
-    link = env.get_template("partials/quick-exit-skip.html").render(ui=load_ui_strings()[current_language(config)])
     match = _BODY.search(output)
-    if not match:
+    if not match or "dj-exit-skip" in output:
         return output
-    return output[: match.end()] + "\n" + link.strip() + output[match.end() :]
+    lang = current_language(config)
+    links = _STATE.setdefault("exit_skip_links", {})
+    if lang not in links:
+        template = config.theme.get_env().get_template("partials/quick-exit-skip.html")
+        links[lang] = template.render(ui=load_ui_strings()[lang]).strip()
+    return output[: match.end()] + "\n" + links[lang] + output[match.end() :]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
