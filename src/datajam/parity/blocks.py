@@ -132,6 +132,9 @@ def _indented_body(lines: Lines, i: int, width: int = TAB) -> int:
 
 def _starts_block(line: str) -> bool:
     """Does ``line`` interrupt a paragraph?"""
+    first = line.lstrip(" ")[:1]
+    if first.isalnum() or first not in "#`~:-*_!?=":
+        return False  # most lines are prose: skip the patterns
     return bool(
         ATX.match(line) or FENCE.match(line) and indent_of(line) < TAB or DEFINITION.match(line)
         or HR.match(line) and not SETEXT.match(line)
@@ -151,6 +154,13 @@ def _parse(lines: Lines, depth: int, out: list[Block], in_item: bool = False) ->
             continue
         ind = indent_of(line)
         stripped = line.strip()
+        if ind < TAB and stripped[0].isalpha():  # prose (or a table row): no other block starts with a letter
+            if "|" in line and i + 1 < n and TABLE_SEP.match(lines[i + 1][1]) and "-" in lines[i + 1][1]:
+                i = _table(lines, i, depth, out)
+            else:
+                i = _paragraph(lines, i, depth, out, in_item)
+            prev_blank = False
+            continue
         m = FENCE.match(line)
         if m and ind < TAB and _fence_close(lines, i, m) is not None:
             i = _fence(lines, i, m, depth, out)
