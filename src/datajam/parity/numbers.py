@@ -30,7 +30,7 @@ NUMBER = {
 
 
 ALL = {
-    lang: re.compile("(?=[\\d+(adje])(?:" + "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    lang: re.compile(r"(?=[\d+(]|around|day|jour)(?:" + "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
         ("always", ALWAYS[lang]), ("phone", PHONE), ("clock12", CLOCK_12), ("clock", CLOCK),
         *((("heure", HEURE),) if lang == "fr" else ()), ("number", NUMBER[lang]))) + ")", re.I)
     for lang in ("en", "fr")
