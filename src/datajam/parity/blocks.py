@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from markdown.extensions.toc import slugify, unique
 
+from datajam.parity.inline import plain_text
+
 TAB = 4
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -351,8 +353,6 @@ def _paragraph(lines: Lines, i: int, depth: int, out: list[Block], in_item: bool
 
 def assign_heading_ids(blocks: list[Block]) -> None:
     """Give headings the ids Python-Markdown's toc would: explicit ``{#id}`` or a unique slug."""
-    from datajam.parity.inline import plain_text
-
     headings = [b for b in blocks if b.kind == "heading"]
     used = {b.ident for b in headings if b.ident}
     for b in headings:
