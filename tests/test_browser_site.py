@@ -72,11 +72,15 @@ def all_page_paths(site_dir: Path) -> list[str]:
 def test_no_request_leaves_the_machine_and_no_cookie_is_set(page: Page, site_url: str, site_dir: Path) -> None:
     """Every page of both languages, loaded for real: all requests go to 127.0.0.1."""
     requests: list[str] = []
+    failures: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
+    page.on("requestfailed", lambda request: failures.append(request.url))
     paths = all_page_paths(site_dir)
     assert len(paths) > 40
     for path in paths:
         page.goto(site_url + path, wait_until="networkidle")
     foreign = sorted({u for u in requests if urlsplit(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")})
     assert foreign == [], f"requests to other hosts: {foreign}"
+    assert failures == [], f"{len(failures)} requests failed (e.g. a sitemap prefetch), first: {failures[:5]}"
     assert page.context.cookies() == []

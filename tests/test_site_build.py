@@ -47,7 +47,7 @@ def test_lang_hreflang_and_switch_on_every_page(site_dir: Path) -> None:
         html = html_file.read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{lang}"', html), f"{html_file}: <html lang> is not {lang}"
         alternates = dict(
-            (hl, href) for href, hl in re.findall(r'<link rel=" alternate" href="([^"]+)" hreflang="([^"]+)">', html)
+            (hl, href) for href, hl in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html)
         )
         assert alternates == {
             "en": f"{site_url}{rel}",

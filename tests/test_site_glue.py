@@ -30,7 +30,7 @@ def test_relative_hreflang_links_are_replaced() -> None:
     head = '<head>\n  <link rel="alternate" href="./" hreflang="en">\n  <link rel="alternate" href="fr/" hreflang="fr">\n<title>'
     out = with_absolute_hreflang(head, page_alternates("", "https://x.test/"))
     assert 'href="./"' not in out
-    assert out.count('<link rel=" alternate"') == 3 and 'hreflang="x-default"' in out and out.endswith("<title>")
+    assert out.count('<link rel="alternate"') == 3 and 'hreflang="x-default"' in out and out.endswith("<title>")
 
 
 def test_french_pages_get_a_french_search_base() -> None:

@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
-from datajam.site import messages, printpage
+from datajam.site import bundle, messages, printpage
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
 from datajam.site.ui import load_ui_strings
@@ -140,15 +140,9 @@ _ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang
 
 
 def hreflang_links(alternates: list[dict[str, Any]]) -> str:
-    """``<link rel=" alternate" hreflang>`` for each language.
-
-    The leading space keeps the token list valid HTML (rel is a space-separated
-    set) while Material's ``link[rel=alternate]`` selector, written for
-    language-root alternates, no longer fetches a ``sitemap.xml`` beside every
-    page URL (two failing requests and console errors on every page view).
-    """
+    """Standard ``<link rel="alternate" hreflang>`` tags (see :mod:`datajam.site.bundle`)."""
     return "".join(
-        f'<link rel=" alternate" href="{html.escape(a["link"])}" hreflang="{html.escape(a["lang"])}">\n'
+        f'<link rel="alternate" href="{html.escape(a["link"])}" hreflang="{html.escape(a["lang"])}">\n'
         for a in alternates
     )
 
@@ -256,4 +250,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language build: the outer build finishes the job
     if (Path(config.site_dir) / "search" / "search_index.json").exists():
         split_search_index(Path(config.site_dir))
+    bundle.disable_alternate_sitemap_prefetch(Path(config.site_dir))
     printpage.write_print_pages(config, load_ui_strings(), Path(config.site_dir))
