@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test parity agenda-check offline pdf bench lighthouse clean
+.PHONY: serve build test parity agenda-check offline pdf dist bench lighthouse clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ offline: $(STAMP) $(NPM_STAMP)
 # The handbook PDF of each language, printed by Chromium into site/ (linked from the home pages).
 pdf: $(STAMP) build
 	$(BIN)/python -m datajam.site.pdf site
+
+# Everything GitHub Pages publishes: the strict build, the PDFs and the offline zip, in site/.
+dist: pdf offline
+	cp build/datajam-offline.zip site/datajam-offline.zip
 
 # Page weight of a first visit (figures; budget 150 KB for a handbook page).
 bench: $(STAMP) build
