@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 from datajam.parity.blocks import parse_page
@@ -156,8 +157,7 @@ def test_any_markdown_is_handled_without_a_crash(tmp_path: Path) -> None:
 
 
 def test_hypothesis_generated_markdown_is_handled() -> None:
-    """Property test with Hypothesis when it is installed (it is not pinned in requirements.txt)."""
-    hypothesis = pytest.importorskip("hypothesis")
+    """Property test: any pair of Markdown-like documents is compared without crashing."""
     st = hypothesis.strategies
     line = st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
     document = st.lists(line, max_size=30).map("\n".join)
