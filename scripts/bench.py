@@ -16,7 +16,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from datajam.site.pdf import CHROMIUM, CHROMIUM_ARGS, serve
+from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 BUDGET_KB = 150
 PAGES = [

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
-from datajam.site.pdf import CHROMIUM, CHROMIUM_ARGS, serve
+from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 LIGHTHOUSE = Path("node_modules/lighthouse/cli/index.js")
 PAGES = ["home/", "handbook/module-1/forms/", "agenda/", "fr/home/", "fr/handbook/module-1/forms/", "fr/agenda/"]

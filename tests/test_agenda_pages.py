@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -47,15 +46,8 @@ def test_french_only_sessions_show_their_french_title_on_the_english_page() -> N
     assert "### <time datetime=\"2021-05-08T12:00:00-04:00\">12:00\u202fp.m.</time>\u00a0EDT {#slot-2021-05-08-1200}" in page
 
 
-def _copy_project(tmp_path: Path) -> Path:
-    for name in ("docs", "overrides", "hooks", "data", "src"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def test_an_invalid_agenda_aborts_the_build_with_the_validator_message(tmp_path: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
-    project = _copy_project(tmp_path)
+def test_an_invalid_agenda_aborts_the_build_with_the_validator_message(project_copy: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    project = project_copy
     agenda = project / "data/agenda/agenda.yml"
     agenda.write_text(edit(AGENDA_TEXT, "speakers: [jane-fox]", "speakers: [jane-fx]"), encoding="utf-8")
     result = strict_build(project / "site", cwd=project)

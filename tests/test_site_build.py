@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -94,16 +93,8 @@ def test_no_font_or_script_from_another_host(site_dir: Path) -> None:
     assert offenders == []
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """A throw-away copy of what the build reads, to break on purpose."""
-    for name in ("docs", "overrides", "hooks", "data", "src"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def test_broken_internal_link_fails_the_build_and_names_the_page(tmp_path: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
-    project = copy_project(tmp_path)
+def test_broken_internal_link_fails_the_build_and_names_the_page(project_copy: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    project = project_copy
     with (project / "docs/fr/help/resources.md").open("a", encoding="utf-8") as page:
         page.write("\n[lien brisé](../nowhere.md)\n")
     result = strict_build(project / "site", cwd=project)
@@ -111,8 +102,8 @@ def test_broken_internal_link_fails_the_build_and_names_the_page(tmp_path: Path,
     assert "help/resources.md" in result.stderr and "nowhere.md" in result.stderr
 
 
-def test_broken_anchor_fails_the_build(tmp_path: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
-    project = copy_project(tmp_path)
+def test_broken_anchor_fails_the_build(project_copy: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    project = project_copy
     with (project / "docs/en/help/resources.md").open("a", encoding="utf-8") as page:
         page.write("\n[anchor](index.md#no-such-section)\n")
     result = strict_build(project / "site", cwd=project)

@@ -10,32 +10,16 @@ contents before the second, final print. Footers carry the hotline and "Page N o
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from datajam import LANGUAGES
+from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from datajam.site.ui import load_ui_strings
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 _ABSOLUTIZE = """base => {
   for (const a of document.querySelectorAll('a[href]')) {
@@ -52,55 +36,6 @@ _FILL_TOC = """pages => {
     span.textContent = pages[span.dataset.djPageFor] || '';
   }
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as a real host (GitHub Pages speaks HTTP/2)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-_TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics")
-
-
-class _Gzip(_Quiet):
-    """Compresses text files as GitHub Pages does (for honest page-weight and Lighthouse figures)."""
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.name.endswith(_TEXT) or not path.is_file():
-            return super().send_head()
-        url_path = self.path.split("?")[0].split("#")[0]
-        if path.name == "index.html" and not url_path.endswith(("/", "index.html")):
-            return super().send_head()  # the base class redirects /dir to /dir/
-        import gzip
-        import io
-
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@contextmanager
-def serve(site_dir: Path, compress: bool = False) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 (random port); ``compress``: gzip text like GitHub Pages."""
-    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def destinations(pdf: Path) -> dict[str, int]:
