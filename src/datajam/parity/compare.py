@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from datajam.parity.blocks import Block, Page
 from datajam.parity.findings import Finding
@@ -54,6 +54,19 @@ STRUCTURES: dict[str, tuple[str, Callable[[Block], Hashable], Callable[[Block], 
     "list": ("list", lambda b: (b.info, b.depth, b.level), lambda b: f"{b.info} list of {b.level} item(s)"),
     "code": ("code", lambda b: (b.info, b.text), lambda b: "code block" + (f" ({b.info})" if b.info else "")),
 }
+
+
+def _unmatched(items: list[Any], others: list[Any]) -> list[Any]:
+    """The items whose normalized target has no counterpart left among ``others`` (multiset difference)."""
+    left = Counter(normalize(x[1]) for x in others)
+    result = []
+    for item in items:
+        key = normalize(item[1])
+        if left[key]:
+            left[key] -= 1
+        else:
+            result.append(item)
+    return result
 
 
 class PageComparison:
@@ -215,22 +228,7 @@ class PageComparison:
         for kind, check, noun in (("link", "link-target", "link"), ("image", "image", "image")):
             e = [x for x in en_links if x[0] == kind]
             f = [x for x in fr_links if x[0] == kind]
-            left_f = Counter(normalize(x[1]) for x in f)
-            en_left = []
-            for item in e:
-                k = normalize(item[1])
-                if left_f[k]:
-                    left_f[k] -= 1
-                else:
-                    en_left.append(item)
-            fr_left = []
-            counts = Counter(normalize(x[1]) for x in e)
-            for item in f:
-                k = normalize(item[1])
-                if counts[k]:
-                    counts[k] -= 1
-                else:
-                    fr_left.append(item)
+            en_left, fr_left = _unmatched(e, f), _unmatched(f, e)
             for item in list(en_left):  # a Government of Canada page and its French page with a translated path
                 match = next((x for x in fr_left if same_site_other_language(item[1], x[1])), None)
                 if match:
