@@ -85,6 +85,7 @@ def test_not_found_page_in_both_languages(site_dir: Path) -> None:
     html = (site_dir / "404.html").read_text(encoding="utf-8")
     assert '<section lang="en">' in html and '<section lang="fr">' in html
     assert "Page not found" in html and "Page introuvable" in html
+    assert 'hreflang=' not in html.split("</head>")[0], "the 404 page has no twin"
 
 
 def test_no_font_or_script_from_another_host(site_dir: Path) -> None:

@@ -127,8 +127,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = current_language(config)
     context["dj_downloads"] = language_path(page.url) in ("home/", "home.html", "help/", "help/index.html")
-    context["ui"] = load_ui_strings()[lang]
-    context["ui_all"] = load_ui_strings()
+    with_ui_strings(context, lang)
     alternates = page_alternates(page.url, config.site_url or "/")
     context["dj_alternates"] = [a for a in alternates if a["lang"] not in (lang, "x-default")]
     _ALTERNATES[page.url] = alternates
@@ -183,15 +182,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html"):
-        return with_exit_skip_link(output, config)
+        # The bilingual 404 page has no twin: drop the alternates Material kept from the last page.
+        return with_exit_skip_link(_ALTERNATE_LINK.sub("", output), config)
     return output
 
 
-def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    lang = current_language(config)
+def with_ui_strings(context: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``ui``: the page language's interface strings; ``ui_all``: every language's (splash, 404)."""
     context["ui"] = load_ui_strings()[lang]
     context["ui_all"] = load_ui_strings()
     return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    return with_ui_strings(context, current_language(config))
 
 
 def split_search_index(site_dir: Path) -> dict[str, int]:
