@@ -213,3 +213,24 @@ def test_section_hashes_are_stable() -> None:
     assert section_hashes(parse_page(EN)) == {
         "_meta": "7b51ba5bfc82f9a4", "_top": "42b9f78773405083", "sexual": "811db2e7b625cb79",
         "polaris": "d73b8307c7a541da", "^statcan-2024": "bd9f6d702d85c439"}
+
+
+def test_a_repeated_heading_id_is_flagged_and_both_sections_are_compared(tmp_path: Path) -> None:
+    en = EN.replace("1. First step.", "## Sexual exploitation, again {#sexual}\n\nIn 2023, 2,000 incidents.\n\n1. First step.")
+    fr = FR.replace("1. Première étape.",
+                    f"## Exploitation sexuelle, encore {{#sexual}}\n\nEn 2023, 2{NB}000 incidents.\n\n1. Première étape.")
+
+    def line(root: Path, side: str, text: str) -> int:  # in the file as written (sync adds front matter in French)
+        return (root / side / PAGE).read_text(encoding="utf-8").split("\n").index(text) + 1
+
+    found = findings_for(tmp_path / "a", en, fr)
+    assert checks(found) == {"anchor"}, found
+    assert [(f.side, f.line) for f in found] == [
+        ("en", line(tmp_path / "a", "en", "## Sexual exploitation, again {#sexual}")),
+        ("fr", line(tmp_path / "a", "fr", "## Exploitation sexuelle, encore {#sexual}"))]
+    assert [f.problem.rsplit(" ", 1)[1] for f in found] == [  # each side names its own first heading
+        str(line(tmp_path / "a", "en", "## Sexual exploitation {#sexual}")),
+        str(line(tmp_path / "a", "fr", "## Exploitation sexuelle {#sexual}"))]
+    # the second section's content is compared, not dropped for sharing the first one's id
+    changed = findings_for(tmp_path / "b", en, fr.replace(f"2{NB}000 incidents", f"2{NB}500 incidents"))
+    assert [f.line for f in changed if f.check == "number"] == [line(tmp_path / "b", "fr", f"En 2023, 2{NB}500 incidents.")]

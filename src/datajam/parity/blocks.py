@@ -62,7 +62,7 @@ class Page:
     meta_lines: dict[str, int]  # front-matter key -> line
     meta_error: str = ""
     body_line: int = 1  # first line after the front matter
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived views (sections)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived views (sections, link definitions)
 
 
 Lines = list[tuple[int, str]]

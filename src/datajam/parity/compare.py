@@ -132,6 +132,9 @@ class PageComparison:
         eh = [b for b in self.en.blocks if b.kind == "heading"]
         fh = [b for b in self.fr.blocks if b.kind == "heading"]
         pairs: list[tuple[Section, Section]] = []
+        en_at, fr_at = heading_sections(self.en_sections), heading_sections(self.fr_sections)
+        self.repeated_ids(eh, "en")
+        self.repeated_ids(fh, "fr")
         last_fr = self.fr.body_line
         for e, f in align(eh, fh, lambda b: (b.level, b.ident if b.level >= 2 else "")):
             if e and f:
@@ -142,9 +145,8 @@ class PageComparison:
                 elif e.ident != f.ident and e.level >= 2:
                     self.add("anchor", f.line, f"heading id '{f.ident}' differs from the English '{e.ident}'",
                              f"end the French heading with {{#{e.ident}}}", e.line)
-                es, fs = self.en_sections.get(e.ident), self.fr_sections.get(f.ident)
-                if es and fs and es.line == e.line and fs.line == f.line:
-                    pairs.append((es, fs))
+                if e.line in en_at and f.line in fr_at:
+                    pairs.append((en_at[e.line], fr_at[f.line]))
             elif e:
                 self.add("heading", last_fr, f"missing heading '{heading_label(e)}'",
                          "translate the English heading and add it here with the same id", e.line)
@@ -152,6 +154,16 @@ class PageComparison:
                 self.add("heading", f.line, f"heading '{heading_label(f)}' has no English counterpart",
                          "remove it, or add the heading to the English page as well")
         return pairs
+
+    def repeated_ids(self, headings: list[Block], side: str) -> None:
+        """Two headings with one id: the built page can link to the first only (and the language switch too)."""
+        first: dict[str, int] = {}
+        for b in headings:
+            if b.ident in first:
+                self.findings.append(Finding(
+                    self.path, b.line, "anchor", f"heading id '{b.ident}' is already used on line {first[b.ident]}",
+                    "give each heading its own {#id} (the same in both languages)", side))
+            first.setdefault(b.ident, b.line)
 
     # -- footnotes ------------------------------------------------------------------
     def footnotes(self) -> list[tuple[Section, Section]]:
@@ -207,7 +219,7 @@ class PageComparison:
     # -- links -----------------------------------------------------------------------
     def section_links(self, page: Page, s: Section) -> list[tuple[str, str, int, str]]:
         """``(kind, target, line, text around it)`` of every link and image of a section."""
-        defs = {b.ident: b.info for b in page.blocks if b.kind == "linkdef"}
+        defs = link_definitions(page)
         found = []
         for u in s.units():
             for lk in u.inline.links:
@@ -314,6 +326,19 @@ class PageComparison:
                 line = line_of(u.text, u.line, original) if u.kind != "front matter" else u.line
                 snippet = u.inline.clean[max(0, offset - 15) : offset + 15].replace("\n", " ")
                 self.add("typography", line, f"{problem}: '…{snippet}…'", fix, severity="error")
+
+
+def heading_sections(sections: dict[str, Section]) -> dict[int, Section]:
+    """The sections that start with a heading, by the heading's line."""
+    return {s.line: s for s in sections.values() if s.blocks and s.blocks[0].kind == "heading" and s.blocks[0].line == s.line}
+
+
+def link_definitions(page: Page) -> dict[str, str]:
+    """``{reference id: target}`` of the page's link reference definitions, computed once per page."""
+    if "linkdefs" not in page.cache:
+        page.cache["linkdefs"] = {b.ident: b.info for b in page.blocks if b.kind == "linkdef"}
+    defs: dict[str, str] = page.cache["linkdefs"]
+    return defs
 
 
 def _num(value: str) -> tuple[int, float, str]:

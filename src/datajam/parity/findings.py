@@ -11,7 +11,7 @@ CHECKS: dict[str, str] = {
     "page-missing": "an English page has no French twin",
     "page-extra": "a French page has no English twin",
     "heading": "headings differ in count, order or level",
-    "anchor": "a heading's id (explicit {#id} or slug) differs",
+    "anchor": "a heading's id (explicit {#id} or slug) differs, or one page uses an id twice",
     "link-target": "links point to different pages, anchors or URLs",
     "image": "images show different files",
     "link-language": "a French page links to an English page that has a French version",

@@ -83,14 +83,23 @@ def _split(page: Page) -> dict[str, Section]:
             footnote, footnote_depth = Section("^" + b.ident, b.line), b.depth
             sections.setdefault(footnote.key, footnote)
         elif b.kind == "heading" and b.level >= 2 and b.depth == 0:
-            current = Section(b.ident, b.line, b.text)
-            sections.setdefault(b.ident, current)
+            current = Section(_unused_key(b.ident, sections), b.line, b.text)
+            sections[current.key] = current
             current.blocks.append(b)
         elif b.kind in ("linkdef", "abbr"):
             sections.setdefault(LINKS, Section(LINKS, b.line)).blocks.append(b)
         else:
             current.blocks.append(b)
     return sections
+
+
+def _unused_key(ident: str, sections: dict[str, Section]) -> str:
+    """``ident``, or for a repeated heading id ``"ident (2)"``, ``"ident (3)"``…: every section is compared."""
+    key, n = ident, 1
+    while key in sections:
+        n += 1
+        key = f"{ident} ({n})"
+    return key
 
 
 def section_lines(page: Page) -> dict[str, list[str]]:
