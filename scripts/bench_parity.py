@@ -1,7 +1,11 @@
-"""Benchmark of the parity check: the real docs tree, then synthetic trees of 250, 500 and 1,000 page pairs.
+"""Benchmark of the parity check: the real docs tree, synthetic trees of 250, 500 and 1,000 page pairs,
+then one long page pair of growing size.
 
-Synthetic pages are copies of the real page pairs (so they hold real Markdown).
-Prints the median of 5 runs and pages per second. Target: 1,000 pairs in under 5 s.
+Synthetic pages are copies of the real page pairs (so they hold real Markdown); the long page joins
+the bodies of all real pages into one English and one French page. Prints the median of 5 runs, pages
+per second and CPU time per pair and per megabyte: constant CPU per pair and per megabyte means the
+cost grows linearly. Target: 1,000 pairs in under 5 s. Wall time counts other work on the machine
+too (the load average is printed before each row); CPU time does not.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from datajam.parity.blocks import parse_page
 from datajam.parity.tree import Tree, check
 
 
@@ -36,10 +41,12 @@ def median_time(source: Path, target: Path, runs: int) -> tuple[float, float, in
 
 
 def report(label: str, source: Path, target: Path, runs: int) -> None:
+    load = os.getloadavg()[0]
     wall, cpu, pairs = median_time(source, target, runs)
     size = sum(p.stat().st_size for folder in (source, target) for p in folder.rglob("*.md")) / 1e6
     print(f"{label}: {pairs} page pairs ({size:.1f} MB) in {wall:.3f} s wall, {cpu:.3f} s CPU "
-          f"(median of {runs}); {pairs / wall:.0f} pages/s, {cpu / max(pairs, 1) * 1000:.1f} ms CPU per pair")
+          f"(median of {runs}); {pairs / wall:.0f} pages/s, {cpu / max(pairs, 1) * 1000:.1f} ms CPU per pair, "
+          f"{cpu / size:.2f} s CPU per MB; load {load:.1f}")
 
 
 def synthetic(source: Path, target: Path, root: Path, count: int) -> tuple[Path, Path]:
@@ -55,6 +62,24 @@ def synthetic(source: Path, target: Path, root: Path, count: int) -> tuple[Path,
     return root / "en", root / "fr"
 
 
+def long_page(source: Path, target: Path, root: Path, copies: int) -> tuple[Path, Path]:
+    """One page pair: the bodies of every real page pair, ``copies`` times over (heading ids repeat, as they may)."""
+    pages = sorted(p.relative_to(source) for p in source.rglob("*.md") if (target / p.relative_to(source)).is_file())
+    for side, folder in (("en", source), ("fr", target)):
+        bodies = [parse_page((folder / rel).read_text(encoding="utf-8")).text.split("\n") for rel in pages]
+        text = "\n\n".join("\n".join(lines[_body_start(lines):]) for lines in bodies * copies)
+        (root / side).mkdir(parents=True)
+        (root / side / "long.md").write_text(text, encoding="utf-8")
+    return root / "en", root / "fr"
+
+
+def _body_start(lines: list[str]) -> int:
+    """Index of the first line after the front matter."""
+    if lines and lines[0].rstrip() == "---":
+        return next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--source", type=Path, default=Path("docs/en"))
@@ -67,6 +92,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             source, target = synthetic(args.source, args.target, Path(tmp), count)
             report("synthetic", source, target, args.runs)
+    for copies in (1, 4):
+        with tempfile.TemporaryDirectory() as tmp:
+            source, target = long_page(args.source, args.target, Path(tmp), copies)
+            report(f"long page x{copies}", source, target, args.runs)
 
 
 if __name__ == "__main__":
