@@ -46,6 +46,18 @@ def test_help_line_and_911_on_every_page_in_its_language(site_dir: Path) -> None
         assert UI[lang]["help_emergency"] in html, f"{html_file}: no 911 line in {lang}"
 
 
+@pytest.mark.parametrize("page", ["index.html", "fr/index.html", "404.html"])
+def test_bilingual_pages_give_the_help_line_in_both_languages(site_dir: Path, page: str) -> None:
+    """The splash and 404 pages speak both languages, and so does their help line."""
+    html = (site_dir / page).read_text(encoding="utf-8")
+    for lang, ui in UI.items():
+        line = re.search(rf'<p class="dj-help-line" lang="{lang}">(.*?)</p>', html, re.S)
+        assert line, f"{page}: no help line marked lang={lang}"
+        for key in ("help_line_lead", "help_line_hours", "help_emergency", "help_page_link"):
+            assert ui[key] in line.group(1), f"{page}: the {lang} help line lacks {key}: {ui[key]!r}"
+        assert 'href="tel:+18339001010"' in line.group(1)
+
+
 def test_quick_exit_on_every_page_in_its_language(site_dir: Path) -> None:
     for html_file in sorted(site_dir.rglob("*.html")):
         html = html_file.read_text(encoding="utf-8")
