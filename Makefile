@@ -46,9 +46,11 @@ pdf: $(STAMP) build
 dist: pdf offline
 	cp build/datajam-offline.zip site/datajam-offline.zip
 
-# Page weight of a first visit (figures; budget 150 KB for a handbook page).
+# Figures, not tests: page weight of a first visit (budget 150 KB for a handbook page), then the
+# parity check's speed on synthetic trees up to 1,000 page pairs (target under 5 s).
 bench: $(STAMP) build
 	$(BIN)/python scripts/bench.py site
+	$(BIN)/python scripts/bench_parity.py
 
 # Lighthouse scores, mobile, both languages, plus a satellite-like run (figures; about 2 minutes).
 lighthouse: $(STAMP) $(NPM_STAMP) build
