@@ -234,3 +234,8 @@ def test_a_repeated_heading_id_is_flagged_and_both_sections_are_compared(tmp_pat
     # the second section's content is compared, not dropped for sharing the first one's id
     changed = findings_for(tmp_path / "b", en, fr.replace(f"2{NB}000 incidents", f"2{NB}500 incidents"))
     assert [f.line for f in changed if f.check == "number"] == [line(tmp_path / "b", "fr", f"En 2023, 2{NB}500 incidents.")]
+
+
+def test_a_page_without_front_matter_reports_each_top_finding_once(tmp_path: Path) -> None:
+    found = findings_for(tmp_path, "# Title\n\nWe have 3 apples.\n", "# Titre\n\nNous avons 4 pommes.\n")
+    assert [f.check for f in found] == ["number"], found

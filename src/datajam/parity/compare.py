@@ -329,8 +329,10 @@ class PageComparison:
 
 
 def heading_sections(sections: dict[str, Section]) -> dict[int, Section]:
-    """The sections that start with a heading, by the heading's line."""
-    return {s.line: s for s in sections.values() if s.blocks and s.blocks[0].kind == "heading" and s.blocks[0].line == s.line}
+    """The sections that a ``##``–``######`` heading starts, by the heading's line (not the top of the page,
+    which may start with the ``#`` title)."""
+    return {s.line: s for s in sections.values()
+            if s.blocks and s.blocks[0].kind == "heading" and s.blocks[0].level >= 2 and s.blocks[0].line == s.line}
 
 
 def link_definitions(page: Page) -> dict[str, str]:
