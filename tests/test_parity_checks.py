@@ -239,3 +239,19 @@ def test_a_repeated_heading_id_is_flagged_and_both_sections_are_compared(tmp_pat
 def test_a_page_without_front_matter_reports_each_top_finding_once(tmp_path: Path) -> None:
     found = findings_for(tmp_path, "# Title\n\nWe have 3 apples.\n", "# Titre\n\nNous avons 4 pommes.\n")
     assert [f.check for f in found] == ["number"], found
+
+
+def test_digits_copied_from_the_english_text_are_read_as_in_english(tmp_path: Path) -> None:
+    """``hl[4,25]`` copied into French is two numbers, not the French decimal 4,25; a changed copy is still flagged."""
+    en = EN.replace("1. First step.", "1. First step: see lines hl[4,25] and hl[1,3,23].")
+    fr = FR.replace("1. Première étape.", f"1. Première étape{NB}: voir les lignes hl[4,25] et hl[1,3,23].")
+    assert findings_for(tmp_path / "a", en, fr) == []
+    assert "number" in checks(findings_for(tmp_path / "b", en, fr.replace("hl[4,25]", "hl[4,26]")))
+
+
+def test_a_fraction_keeps_its_digits(tmp_path: Path) -> None:
+    en = EN.replace("1. First step.", "1. First step, with Python 3.10.")
+    fr = FR.replace("1. Première étape.", "1. Première étape, avec Python 3.10.")
+    assert findings_for(tmp_path / "a", en, fr) == []
+    found = findings_for(tmp_path / "b", en, fr.replace("Python 3.10", "Python 3.1"))
+    assert [f.problem for f in found if f.check == "number"] == ["section #polaris lacks 3.10 and has 3.1 not in English"]

@@ -255,7 +255,7 @@ class PageComparison:
                     self.add(check, fs.line, f"{fs.label} lacks the English {noun} to '{et}'",
                              f"add the {noun} to '{et}' with translated text", el)
                 for _, ft, fl, _ in fr_left:
-                    self.add(check, fl, f"{noun} to '{ft}' is not in the English {es.label}",
+                    self.add(check, fl, f"{noun} to '{ft}' has no English counterpart in {fs.label}",
                              f"use the English {noun} targets; remove or correct this one")
         for _, target, line, context in fr_links:
             self.link_language(target, line, context)
@@ -278,16 +278,21 @@ class PageComparison:
 
     # -- numbers ----------------------------------------------------------------------
     def numbers(self, es: Section, fs: Section) -> None:
-        def found(s: Section, lang: str) -> list[tuple[str, int]]:
+        def found(s: Section, lang: str, verbatim: str = "") -> list[tuple[str, int]]:
             return [(v, line_of(u.text, u.line, u.inline.offsets[o] if o < len(u.inline.offsets) else 0))
-                    for u in s.units() for v, o in extract_numbers(u.inline.clean, lang)]
+                    for u in s.units() for v, o in extract_numbers(u.inline.clean, lang, verbatim)]
 
         e, f = found(es, "en"), found(fs, "fr")
         missing = {v for v, _ in e} - {v for v, _ in f}  # sets: a translation may repeat a number
         extra = {v for v, _ in f} - {v for v, _ in e}
-        if missing or extra:  # "3 forms" may become "trois formes", and "two" may become "2"
+        if missing or extra:
             fr_text = " ".join(u.inline.clean for u in fs.units())
             en_text = " ".join(u.inline.clean for u in es.units())
+            if "," in fr_text:  # digits copied from the English text are read as in English
+                f = found(fs, "fr", en_text)
+                missing = {v for v, _ in e} - {v for v, _ in f}
+                extra = {v for v, _ in f} - {v for v, _ in e}
+            # "3 forms" may become "trois formes", and "two" may become "2"
             missing = {v for v in missing if not spelled_out(v, fr_text, "fr")}
             extra = {v for v in extra if not spelled_out(v, en_text, "en")}
         if not missing and not extra:

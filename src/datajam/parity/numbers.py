@@ -39,10 +39,14 @@ DIGIT = re.compile(r"\d|nuit|clock|night", re.I)  # anything ALL can match
 DROP_SPACES = {ord(c): None for c in SPACES}
 
 
+# Digits joined by commas (``4,25``, ``1,3,23``): a French decimal, unless copied from the English text.
+COMMA_RUN = re.compile(r"(?<![\d.,])(?<!\d[" + SPACES + r"])\d+(?:,\d+)+(?![\d]|[.,]\d)")
+
+
 def _value(token: str, lang: str) -> str:
+    """The number as a plain string; the fraction keeps its digits as written ("Python 3.10" is not 3.1)."""
     token = token.translate(DROP_SPACES).replace(",", "" if lang == "en" else ".")
     whole, _, frac = token.partition(".")
-    frac = frac.rstrip("0")
     return f"{int(whole)}.{frac}" if frac else str(int(whole))
 
 
@@ -50,8 +54,31 @@ def _clock(hour: int, minutes: str | None) -> list[str]:
     return [str(hour)] + ([str(int(minutes))] if minutes and minutes != "00" else [])
 
 
-def extract_numbers(text: str, lang: str) -> list[tuple[str, int]]:
-    """``(value, offset)`` for every number in ``text``, in order of appearance."""
+def extract_numbers(text: str, lang: str, verbatim: str = "") -> list[tuple[str, int]]:
+    """``(value, offset)`` for every number in ``text``, in order of appearance.
+
+    ``verbatim``: for French text, the English text it translates. A comma run that stands there
+    character for character (``hl[4,25]`` in a copied directive) was copied, not translated, and is
+    read the English way: 4 and 25, not 4.25.
+    """
+    if lang == "fr" and verbatim and "," in text:
+        copied = [m for m in COMMA_RUN.finditer(text) if _stands_in(m.group(), verbatim)]
+        if copied:
+            found: list[tuple[str, int]] = []
+            pos = 0
+            for m in copied:
+                found += [(v, pos + o) for v, o in _extract(text[pos : m.start()], "fr")]
+                found += [(v, m.start() + o) for v, o in _extract(m.group(), "en")]
+                pos = m.end()
+            return found + [(v, pos + o) for v, o in _extract(text[pos:], "fr")]
+    return _extract(text, lang)
+
+
+def _stands_in(token: str, text: str) -> bool:
+    return bool(re.search(r"(?<![\d.,])" + re.escape(token) + r"(?![\d]|[.,]\d)", text))
+
+
+def _extract(text: str, lang: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     if not DIGIT.search(text):
         return found
