@@ -255,3 +255,13 @@ def test_a_fraction_keeps_its_digits(tmp_path: Path) -> None:
     assert findings_for(tmp_path / "a", en, fr) == []
     found = findings_for(tmp_path / "b", en, fr.replace("Python 3.10", "Python 3.1"))
     assert [f.problem for f in found if f.check == "number"] == ["section #polaris lacks 3.10 and has 3.1 not in English"]
+
+
+def test_a_folder_and_its_index_page_are_one_link_target(tmp_path: Path) -> None:
+    en = EN.replace("../module-2/figures.md#dark-figure", "../module-2/index.md#dark-figure")
+    fr = FR.replace("../module-2/figures.md#dark-figure", "../module-2/#dark-figure")
+    assert findings_for(tmp_path / "a", en, fr) == []
+    # but this page's own anchor is another target than its folder's index page
+    en = EN.replace("../module-2/figures.md#dark-figure", "index.md#dark-figure")
+    fr = FR.replace("../module-2/figures.md#dark-figure", "#dark-figure")
+    assert "link-target" in checks(findings_for(tmp_path / "b", en, fr))

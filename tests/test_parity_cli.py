@@ -99,3 +99,12 @@ def test_project_docs_in_parity() -> None:
     assert pairs > 0
     report = "\n".join(f"{f.location}:{f.line}: {f.check}: {f.message}" for f in findings)
     assert not findings, f"{len(findings)} parity finding(s); run `make parity`:\n{report}"
+
+
+def test_another_tree_keeps_its_own_snapshots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Syncing a tree other than docs/en never writes into the project's data/parity/en."""
+    write_pair(tmp_path / "other", EN, FR)
+    monkeypatch.chdir(tmp_path)
+    assert main(["sync", "--source", "other/en", "--target", "other/fr", PAGE]) == 0
+    assert (tmp_path / "other" / ".parity-snapshots" / PAGE).read_text(encoding="utf-8") == EN
+    assert not (tmp_path / "data").exists()

@@ -31,8 +31,9 @@ def parser() -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=helptext)
         c.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="English folder (default docs/en)")
         c.add_argument("--target", type=Path, default=DEFAULT_TARGET, help="French folder (default docs/fr)")
-        c.add_argument("--snapshots", type=Path, default=SNAPSHOTS,
-                       help="copies of the synced English pages (default data/parity/en)")
+        c.add_argument("--snapshots", type=Path, default=None,
+                       help="copies of the synced English pages (default data/parity/en for docs/en, "
+                            "otherwise .parity-snapshots beside the English folder)")
         if name == "check":
             c.add_argument("--format", choices=("text", "json"), default="text")
             c.add_argument("--project", type=Path, default=None,
@@ -43,10 +44,15 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def default_snapshots(source: Path) -> Path:
+    """The project keeps its copies in data/parity/en; another tree keeps its own, never the project's."""
+    return SNAPSHOTS if source == DEFAULT_SOURCE else source.parent / ".parity-snapshots"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        tree = Tree(args.source, args.target, args.snapshots)
+        tree = Tree(args.source, args.target, args.snapshots or default_snapshots(args.source))
         if args.command == "sync":
             print("\n".join(sync(tree, args.pages)))
             return 0

@@ -16,15 +16,21 @@ ENGLISH_MARKER = re.compile(r"/en/|-eng\b|[-_]en(?=\.[a-z]+(?:$|[?#]))|[?&]lang=
 FRENCH_MARKER = re.compile(r"/fr/|-fra\b|[-_]fr(?=\.[a-z]+(?:$|[?#]))|[?&]lang=fr\b|(?<=[/=_.])fra(?=[/&._#]|$)")
 
 
+INDEX_PAGE = re.compile(r"(?:(?<=/)|^)index\.md$")
+
+
 def is_external(target: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)) or target.startswith("//")
 
 
 def normalize(target: str) -> str:
-    """The comparison key of a link target: language markers of external URLs neutralised."""
+    """The comparison key of a link target: language markers of external URLs neutralised; a folder's
+    ``index.md`` and the folder itself (``security/index.md``, ``security/``) are one page."""
     target = target.strip()
     if not is_external(target):
-        return re.sub(r"^\./", "", target)
+        path, mark, fragment = target.partition("#")
+        key = INDEX_PAGE.sub("", re.sub(r"^\./", "", path))
+        return (key or ("./" if path else "")) + mark + fragment  # "index.md#x" is not this page's "#x"
     key = target
     for pattern, repl in MARKERS:
         key = pattern.sub(repl, key)
