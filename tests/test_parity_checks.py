@@ -265,3 +265,15 @@ def test_a_folder_and_its_index_page_are_one_link_target(tmp_path: Path) -> None
     en = EN.replace("../module-2/figures.md#dark-figure", "index.md#dark-figure")
     fr = FR.replace("../module-2/figures.md#dark-figure", "#dark-figure")
     assert "link-target" in checks(findings_for(tmp_path / "b", en, fr))
+
+
+def test_a_pymdownx_block_faces_its_indented_twin(tmp_path: Path) -> None:
+    en = EN.replace('??? note "Sources of the data"\n    Police-reported data only.\n',
+                    '!!! tip "Sources of the data"\n    Police-reported data only.\n')
+    fr = FR.replace('??? note "Sources des données"\n    Données déclarées par la police seulement.\n',
+                    "/// tip | Sources des données\nDonnées déclarées par la police seulement.\n///\n")
+    assert findings_for(tmp_path / "a", en, fr) == []
+    extra = fr.replace("1. Première étape.", "/// warning | Attention\nUn bloc de plus.\n///\n\n1. Première étape.")
+    assert "admonition" in checks(findings_for(tmp_path / "b", en, extra))
+    typed = fr.replace("/// tip | Sources", "/// note | Sources")
+    assert "admonition" in checks(findings_for(tmp_path / "c", en, typed))

@@ -193,3 +193,28 @@ def test_parser_agrees_with_python_markdown_on_the_docs() -> None:
         found = ([b.ident for b in blocks if b.kind == "heading"], count("table"), count("admonition"),
                  count("details"), count("item"), count("footnote"))
         assert found == expected, path
+
+
+def test_pymdownx_blocks_are_the_blocks_their_indented_twins_make() -> None:
+    doc = "\n".join([
+        "/// tip | Astuce", "Du texte.", "///", "",
+        "/// admonition | Titre", "    type: warning", "", "Avertissement.", "",
+        "//// tab | Python", "", "```python", "///", "```", "", "////", "///", "",
+        "/// details | Résumé", "    type: note", "Caché.", "///", "",
+        "/// html | div", "Brut [lien](a.md).", "///", "",
+        "Texte", "/// note", "Interrompt.", "///", "",
+        "/// warning", "jamais fermé",
+    ])
+    got = [(b.line, b.depth, b.kind, b.text, b.info) for b in parse_page(doc).blocks if b.kind != "paragraph"]
+    assert got == [
+        (1, 0, "admonition", "Astuce", "tip"),
+        (5, 0, "admonition", "Titre", "warning"),
+        (10, 1, "tab", "Python", ""),
+        (12, 2, "code", "///", "python"),  # a "///" in a code block closes nothing
+        (19, 0, "details", "Résumé", "note"),
+        (24, 0, "block", "", "html"),  # transparent: its paragraph is still compared
+        (29, 0, "admonition", "Note", "note"),  # interrupts the paragraph "Texte"
+        (33, 0, "admonition", "Warning", "warning"),  # never closed: runs to the end
+    ]
+    assert [b.text for b in parse_page(doc).blocks if b.kind == "paragraph"] == [
+        "Du texte.", "Avertissement.", "Caché.", "Brut [lien](a.md).", "Texte", "Interrompt.", "jamais fermé"]

@@ -2,7 +2,8 @@
 
 It mirrors what Python-Markdown and the pymdown-extensions used by the site
 (admonition, details, tabbed, superfences, tables, footnotes, def_list,
-attr_list, abbr, md_in_html) treat as blocks, closely enough to compare an
+attr_list, abbr, md_in_html, and the fenced ``/// name | title`` blocks of
+pymdownx.blocks) treat as blocks, closely enough to compare an
 English page with its French twin. It never raises on malformed input.
 """
 
@@ -26,6 +27,10 @@ SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 ADMONITION = re.compile(r'^(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+[\w-]+)*)[ \t]*(?:"(.*?)")?[ \t]*$')
 TABBED = re.compile(r'^===[!+]*[ \t]+"(.*?)"[ \t]*$')
+# pymdownx.blocks: "/// name | title", options indented by 4 spaces, content, and a "///" of the same length.
+BLOCK_START = re.compile(r"^ {0,3}(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
+BLOCK_END = re.compile(r"^ {0,3}(/{3,})[ ]*$")
+ADMONITION_BLOCKS = frozenset("note attention caution danger error tip hint warning important".split())
 FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]:[ \t]?(.*)$")
 ABBR = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.*)$")
 LINKDEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$")
@@ -44,7 +49,8 @@ TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 class Block:
     """One block of a page. Containers (admonitions, list items...) are followed by their children at depth + 1."""
 
-    kind: str  # heading paragraph admonition details tab list item code table footnote quote definition html hr abbr linkdef
+    kind: str  # heading paragraph admonition details tab list item code table footnote quote definition html hr abbr
+    #            linkdef block (a pymdownx.blocks block of another name)
     line: int  # 1-based line in the file
     depth: int = 0
     text: str = ""  # inline Markdown: heading or title text, paragraph (lines joined by "\n"), code content
@@ -135,12 +141,12 @@ def _indented_body(lines: Lines, i: int, width: int = TAB) -> int:
 def _starts_block(line: str) -> bool:
     """Does ``line`` interrupt a paragraph?"""
     first = line.lstrip(" ")[:1]
-    if first.isalnum() or first not in "#`~:-*_!?=":
+    if first.isalnum() or first not in "#`~:-*_!?=/":
         return False  # most lines are prose: skip the patterns
     return bool(
         ATX.match(line) or FENCE.match(line) and indent_of(line) < TAB or DEFINITION.match(line)
         or HR.match(line) and not SETEXT.match(line)
-        or ADMONITION.match(line) or TABBED.match(line)
+        or ADMONITION.match(line) or TABBED.match(line) or BLOCK_START.match(line)
     )
 
 
@@ -179,6 +185,8 @@ def _parse(lines: Lines, depth: int, out: list[Block], in_item: bool = False) ->
             title = m.group(4) if m.group(4) is not None else m.group(2).capitalize()
             block = Block(kind, no, depth, title, m.group(2).lower())
             i = _container(lines, i + 1, depth, block, out)
+        elif m := BLOCK_START.match(line):
+            i = _fenced_block(lines, i, m, depth, out)
         elif m := TABBED.match(line):
             i = _container(lines, i + 1, depth, Block("tab", no, depth, m.group(1)), out)
         elif m := FOOTNOTE.match(line):
@@ -262,6 +270,52 @@ def _fence(lines: Lines, i: int, m: re.Match[str], depth: int, out: list[Block])
     body = "\n".join(s[min(ind, indent_of(s)) :] for _, s in lines[i + 1 : j])
     out.append(Block("code", no, depth, body, lang.lstrip(".{").rstrip("}")))
     return j + 1
+
+
+def _fenced_block(lines: Lines, i: int, m: re.Match[str], depth: int, out: list[Block]) -> int:
+    """A pymdownx.blocks block: admonition types, details and tab become the blocks their indented twins
+    make; other names (html, caption, define…) are transparent. Unclosed, it runs to the end."""
+    fence, name, title = m.group(1), m.group(2).lower(), m.group(3)
+    j = i + 1
+    options: list[str] = []
+    while j < len(lines) and indent_of(lines[j][1]) >= TAB and not is_blank(lines[j][1]):
+        options.append(lines[j][1])
+        j += 1
+    end, nested = j, 0
+    while end < len(lines):
+        text = lines[end][1]
+        if (fm := FENCE.match(text)) and indent_of(text) < TAB and (close := _fence_close(lines, end, fm)) is not None:
+            end = close + 1  # a "///" inside a code block closes nothing
+            continue
+        if (bm := BLOCK_START.match(text)) and bm.group(1) == fence:
+            nested += 1
+        elif (em := BLOCK_END.match(text)) and em.group(1) == fence:
+            if not nested:
+                break
+            nested -= 1
+        end += 1
+    kind = _block_type(options)
+    if name in ADMONITION_BLOCKS or name == "admonition":
+        info = name if name != "admonition" else kind or "note"
+        out.append(Block("admonition", lines[i][0], depth, title if title is not None else info.capitalize(), info))
+    elif name == "details":
+        out.append(Block("details", lines[i][0], depth, title or "", kind))
+    elif name == "tab":
+        out.append(Block("tab", lines[i][0], depth, title or ""))
+    else:
+        out.append(Block("block", lines[i][0], depth, "", name))
+    _parse(lines[j:end], depth + 1, out)
+    return end + 1
+
+
+def _block_type(options: list[str]) -> str:
+    """The ``type:`` option of a block (an admonition or details type), or ""."""
+    try:
+        loaded = yaml.load("\n".join(options), Loader=SafeLoader) if options else None
+    except yaml.YAMLError:
+        return ""
+    kind = loaded.get("type") if isinstance(loaded, dict) else None
+    return kind.lower() if isinstance(kind, str) else ""
 
 
 def _container(lines: Lines, i: int, depth: int, block: Block, out: list[Block]) -> int:
