@@ -130,6 +130,8 @@ FRAGMENTS = [
     "1,708 et 1 708 et 97 % et 3,5", "« citation » : oui ; non ? !", "![alt](img.png)", "<https://a.b/c>",
     "http://x.y/z?q=1", "\t tab", "{#id}", "[unclosed", "`unclosed", "\\*escaped\\*", "&nbsp;&#8239;&amp;", "===",
     "Setext\n---", "\ufeff", "\r", "..." ,
+    "/// tip | Astuce", "//// tab | T", "/// details", "    type: note", "    type: [", "///", "////", "/// html | div",
+    "## Sec {#sec}",  # a repeated heading id
 ]
 
 
