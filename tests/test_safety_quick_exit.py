@@ -126,3 +126,15 @@ def test_a_fresh_visit_after_an_exit_shows_the_handbook(page: Page, site_url: st
     page.goto(site_url + MODULE_PAGE)  # typed again: a new visit, not Back
     expect(page.locator("article h1")).to_be_visible()
     assert re.search(r"/handbook/module-1/forms/$", page.url)
+
+
+def test_the_quick_exit_works_before_any_script_file_has_arrived(page: Page, site_url: str) -> None:
+    """On a slow link Material's bundle comes late (or never): the quick exit must not wait for it."""
+    stub_neutral_sites(page)
+    page.route("**/*.js", lambda route: None)  # script files never arrive
+    page.goto(site_url + MODULE_PAGE, wait_until="commit")
+    expect(page.locator("#dj-exit")).to_be_visible()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL["en"] + "**")
+    assert MODULE_PAGE not in page.url
