@@ -93,6 +93,22 @@ def test_every_header_control_is_reached_by_tab_and_visibly_focused(page: Page, 
     assert any(r["text"] in ("Français", "English") for r in seen), f"language switch not reached: {texts}"
 
 
+def test_header_controls_are_visibly_focused_before_material_s_script_arrives(page: Page, site_url: str) -> None:
+    """On a slow link Material's bundle comes after the first paint (or never): no control may take
+    keyboard focus unseen meanwhile."""
+    page.route("**/assets/javascripts/bundle.*", lambda route: None)  # never arrives
+    page.goto(site_url + MODULE_PAGE, wait_until="commit")
+    page.locator("#dj-exit").wait_for()
+    seen = []
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        seen.append(ring["text"])
+        if ring["tag"] != "BODY":
+            assert ring["visible"] and (ring["outline"] or ring["shadow"]), f"focus not visible on {ring}"
+    assert "Exit this page" in " | ".join(seen) and "Français" in seen, seen
+
+
 def test_skip_to_content_link_moves_focus_to_the_content(page: Page, site_url: str) -> None:
     page.goto(site_url + MODULE_PAGE)
     page.keyboard.press("Tab")  # the exit link comes first

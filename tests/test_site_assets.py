@@ -60,3 +60,15 @@ def test_every_page_links_one_stylesheet_that_holds_material_and_ours(site_dir: 
             continue  # the print pages (PDF) have their own stylesheet
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
         assert [link.rsplit("/", 1)[-1] for link in links] == [sheet.name], page
+
+
+def test_every_page_fetches_material_s_bundle_after_its_first_paint(site_dir: Path) -> None:
+    (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "dj-print" in html:
+            continue
+        assert "bundle." not in " ".join(re.findall(r"<script [^>]*src=[^>]*>", html)), page  # no script tag loads it
+        (src,) = re.findall(r'<script data-dj-bundle="([^"]+)">', html)
+        target = site_dir / src.lstrip("/") if src.startswith("/") else (page.parent / src).resolve()
+        assert target == bundle.resolve() or target == bundle, (page, src)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 MAIN_CSS = r"assets/stylesheets/main\.[0-9a-f]+\.min\.css"
 PALETTE_CSS = r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css"
+BUNDLE_JS = r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js"
 STYLESHEET = r"assets/stylesheets/datajam\.[0-9a-f]{8}\.css"  # see stylesheet_path
 
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")

@@ -106,6 +106,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.filters["dj_link"] = lambda target: site_link(str(target), bool(config.use_directory_urls))
     paths = [f.src_uri for f in files]
     env.globals["dj_stylesheet"] = assets.one_path(paths, assets.STYLESHEET)
+    env.globals["dj_bundle"] = assets.one_path(paths, assets.BUNDLE_JS)  # partials/javascripts/after-paint.html
     return env
 
 
