@@ -65,6 +65,22 @@ def test_axe_finds_no_violation_on_any_page(browser: Browser, site_url: str, sit
     assert not found, f"axe-core found {len(found)} violation(s):\n{format_violations(found)}"
 
 
+def test_axe_finds_no_violation_with_the_drawer_open_on_a_phone(page: Page, site_url: str) -> None:
+    """The open drawer shows the quick-exit button above it (tests/test_safety_quick_exit.py)."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(site_url + MODULE_PAGE, wait_until="networkidle")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator("#dj-exit")).to_be_in_viewport()
+    page.evaluate(axe_source())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({target: n.target}))})))",
+        WCAG_TAGS,
+    )
+    found = [{**v, "page": MODULE_PAGE, "scheme": "light, drawer open"} for v in result]
+    assert not found, f"axe-core found {len(found)} violation(s):\n{format_violations(found)}"
+
+
 def focus_ring(page: Page) -> dict:
     return page.evaluate(
         """() => { const a = document.activeElement;
