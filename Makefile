@@ -50,7 +50,7 @@ dist: pdf offline
 bench: $(STAMP) build
 	$(BIN)/python scripts/bench.py site
 
-# Lighthouse scores, mobile, both languages, plus a satellite-like run (figures; about 2 minutes).
+# Lighthouse scores, mobile, both languages, plus satellite-like runs (figures; about 7 minutes).
 lighthouse: $(STAMP) $(NPM_STAMP) build
 	$(BIN)/python scripts/lighthouse.py site
 
