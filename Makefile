@@ -52,7 +52,7 @@ bench: $(STAMP) build
 	$(BIN)/python scripts/bench.py site
 	$(BIN)/python scripts/bench_parity.py
 
-# Lighthouse scores, mobile, both languages, plus a satellite-like run (figures; about 2 minutes).
+# Lighthouse scores, mobile, both languages, plus satellite-like runs (figures; about 7 minutes).
 lighthouse: $(STAMP) $(NPM_STAMP) build
 	$(BIN)/python scripts/lighthouse.py site
 

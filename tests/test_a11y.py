@@ -65,6 +65,22 @@ def test_axe_finds_no_violation_on_any_page(browser: Browser, site_url: str, sit
     assert not found, f"axe-core found {len(found)} violation(s):\n{format_violations(found)}"
 
 
+def test_axe_finds_no_violation_with_the_drawer_open_on_a_phone(page: Page, site_url: str) -> None:
+    """The open drawer shows the quick-exit button above it (tests/test_safety_quick_exit.py)."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(site_url + MODULE_PAGE, wait_until="networkidle")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator("#dj-exit")).to_be_in_viewport()
+    page.evaluate(axe_source())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({target: n.target}))})))",
+        WCAG_TAGS,
+    )
+    found = [{**v, "page": MODULE_PAGE, "scheme": "light, drawer open"} for v in result]
+    assert not found, f"axe-core found {len(found)} violation(s):\n{format_violations(found)}"
+
+
 def focus_ring(page: Page) -> dict:
     return page.evaluate(
         """() => { const a = document.activeElement;
@@ -91,6 +107,22 @@ def test_every_header_control_is_reached_by_tab_and_visibly_focused(page: Page, 
     texts = " | ".join(r["text"] for r in seen)
     assert {"Exit this page", "Quitter cette page"} & {r["text"] for r in seen}, texts
     assert any(r["text"] in ("Français", "English") for r in seen), f"language switch not reached: {texts}"
+
+
+def test_header_controls_are_visibly_focused_before_material_s_script_arrives(page: Page, site_url: str) -> None:
+    """On a slow link Material's bundle comes after the first paint (or never): no control may take
+    keyboard focus unseen meanwhile."""
+    page.route("**/assets/javascripts/bundle.*", lambda route: None)  # never arrives
+    page.goto(site_url + MODULE_PAGE, wait_until="commit")
+    page.locator("#dj-exit").wait_for()
+    seen = []
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        seen.append(ring["text"])
+        if ring["tag"] != "BODY":
+            assert ring["visible"] and (ring["outline"] or ring["shadow"]), f"focus not visible on {ring}"
+    assert "Exit this page" in " | ".join(seen) and "Français" in seen, seen
 
 
 def test_skip_to_content_link_moves_focus_to_the_content(page: Page, site_url: str) -> None:

@@ -76,7 +76,7 @@ def test_every_link_of_the_agenda_pages_resolves(site_dir: Path) -> None:
         html = page.read_text(encoding="utf-8")
         base = "http://site/" + page.parent.relative_to(site_dir).as_posix() + "/"
         for target in re.findall(r'(?:href|src)="([^"#]+)(?:#[^"]*)?"', html):
-            if urlsplit(target).scheme in ("http", "https", "webcal", "mailto", "tel"):
+            if urlsplit(target).scheme in ("http", "https", "webcal", "mailto", "tel", "data"):
                 continue
             path = urlsplit(urljoin(base, target)).path.lstrip("/")
             resolved = site_dir / path

@@ -84,3 +84,25 @@ def test_no_request_leaves_the_machine_and_no_cookie_is_set(page: Page, site_url
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert failures == [], f"{len(failures)} requests failed (e.g. a sitemap prefetch), first: {failures[:5]}"
     assert page.context.cookies() == []
+
+
+def test_the_page_paints_with_one_stylesheet_and_material_loads_after(page: Page, site_url: str) -> None:
+    """A satellite link pays round trips for each file the first paint waits for: one stylesheet,
+    no script; Material's bundle is fetched after the first paint, and then starts."""
+    page.goto(site_url + MODULE_PAGE, wait_until="networkidle")
+    timing = page.evaluate(
+        """() => {
+            const paint = performance.getEntriesByName('first-contentful-paint')[0];
+            const files = performance.getEntriesByType('resource').map(e => ({name: e.name, type: e.initiatorType, start: e.startTime}));
+            return {paint: paint ? paint.startTime : null, files};
+        }"""
+    )
+    assert timing["paint"] is not None
+    before = [f for f in timing["files"] if f["start"] < timing["paint"]]
+    assert [f["type"] for f in before] == ["link"] and "/assets/stylesheets/datajam." in before[0]["name"], before
+    (bundle,) = [f for f in timing["files"] if "/assets/javascripts/bundle." in f["name"]]
+    assert bundle["start"] > timing["paint"]
+    # Material has started: search works (it needs the bundle)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("forced", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)

@@ -126,3 +126,38 @@ def test_a_fresh_visit_after_an_exit_shows_the_handbook(page: Page, site_url: st
     page.goto(site_url + MODULE_PAGE)  # typed again: a new visit, not Back
     expect(page.locator("article h1")).to_be_visible()
     assert re.search(r"/handbook/module-1/forms/$", page.url)
+
+
+def test_the_quick_exit_works_before_any_script_file_has_arrived(page: Page, site_url: str) -> None:
+    """On a slow link Material's bundle comes late (or never): the quick exit must not wait for it."""
+    stub_neutral_sites(page)
+    page.route("**/*.js", lambda route: None)  # script files never arrive
+    page.goto(site_url + MODULE_PAGE, wait_until="commit")
+    expect(page.locator("#dj-exit")).to_be_visible()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL["en"] + "**")
+    assert MODULE_PAGE not in page.url
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 667}, {"width": 768, "height": 1024}])
+def test_the_open_navigation_drawer_does_not_cover_the_button(page: Page, site_url: str, viewport: dict[str, int]) -> None:
+    """CHI 2023 "Click Here to Exit": exit buttons fail when something covers them. Playwright's
+    click waits until the button is visible, stable and the element that receives the click."""
+    stub_neutral_sites(page)
+    page.set_viewport_size(viewport)
+    page.goto(site_url + MODULE_PAGE)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
+    expect(page.locator("#__drawer")).to_be_checked()
+    button = page.locator("#dj-exit")
+    expect(button).to_be_visible()
+    expect(button).to_be_in_viewport()
+    box = button.bounding_box()
+    assert box and box["height"] > 20
+    assert page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('#dj-exit') !== null",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    ), "something covers the exit button"
+    button.click(timeout=5_000)
+    page.wait_for_url(NEUTRAL["en"] + "**")

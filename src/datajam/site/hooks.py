@@ -15,17 +15,19 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
-from datajam.site import bundle, messages, printpage
+from datajam.site import assets, bundle, messages, printpage
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
 from datajam.site.ui import load_ui_strings
 
 __all__ = [
     "on_config",
+    "on_files",
     "on_env",
     "on_nav",
     "on_page_markdown",
@@ -85,8 +87,26 @@ def site_link(target: str, use_directory_urls: bool) -> str:
     return f"{target}index.html"
 
 
-def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the page's one stylesheet (:mod:`datajam.site.assets`)."""
+    by_path = {f.src_uri: f for f in files}
+    path, css = assets.page_stylesheet(
+        by_path,
+        lambda name: by_path[name].content_string,
+        # read from docs/: the nested build of another language has no default-language assets
+        [Path(config.docs_dir) / str(p) for p in config.extra.get("dj_stylesheets", [])],
+        palette=bool(config.theme.get("palette")),
+    )
+    files.append(File.generated(config, path, content=css))
+    return files
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.filters["dj_link"] = lambda target: site_link(str(target), bool(config.use_directory_urls))
+    paths = [f.src_uri for f in files]
+    env.globals["dj_stylesheet"] = assets.one_path(paths, assets.STYLESHEET)
+    env.globals["dj_bundle"] = assets.one_path(paths, assets.BUNDLE_JS)  # partials/javascripts/after-paint.html
     return env
 
 
