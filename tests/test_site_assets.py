@@ -52,6 +52,7 @@ def test_every_page_links_one_stylesheet_that_holds_material_and_ours(site_dir: 
     (sheet,) = (site_dir / "assets" / "stylesheets").glob("datajam.*.css")
     css = sheet.read_text(encoding="utf-8")
     assert ".md-header" in css and "[data-md-color-scheme=slate]" in css and ".dj-exit__button" in css
+    assert not list(site_dir.rglob("datajam.css")), "our stylesheet is published inside the joined one only"
     pages = sorted(site_dir.rglob("*.html"))
     assert len(pages) > 40
     for page in pages:

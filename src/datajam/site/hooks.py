@@ -89,15 +89,19 @@ def site_link(target: str, use_directory_urls: bool) -> str:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the page's one stylesheet (:mod:`datajam.site.assets`)."""
+    """Add the page's one stylesheet (:mod:`datajam.site.assets`); its parts of ours are not published alone."""
     by_path = {f.src_uri: f for f in files}
+    ours = [str(p) for p in config.extra.get("dj_stylesheets", [])]
     path, css = assets.page_stylesheet(
         by_path,
         lambda name: by_path[name].content_string,
         # read from docs/: the nested build of another language has no default-language assets
-        [Path(config.docs_dir) / str(p) for p in config.extra.get("dj_stylesheets", [])],
+        [Path(config.docs_dir) / p for p in ours],
         palette=bool(config.theme.get("palette")),
     )
+    for part in ours:
+        if part in by_path:
+            files.remove(by_path[part])
     files.append(File.generated(config, path, content=css))
     return files
 
