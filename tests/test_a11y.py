@@ -29,6 +29,18 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+def axe_violations(page: Page, source: str, label: str, scheme: str) -> list[dict]:
+    """axe-core's WCAG 2.1 AA violations on the page as it stands, labelled with the page and scheme."""
+    page.evaluate(source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => ({target: n.target}))})))",
+        WCAG_TAGS,
+    )
+    return [{**v, "page": label, "scheme": scheme} for v in result]
+
+
 def format_violations(found: list[dict]) -> str:
     lines = []
     for v in found:
@@ -52,14 +64,7 @@ def test_axe_finds_no_violation_on_any_page(browser: Browser, site_url: str, sit
                 "e => !document.body.hasAttribute('data-md-color-scheme')"
                 " || document.body.getAttribute('data-md-color-scheme') === e", arg=expected
             )
-            page.evaluate(source)
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-                ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                " nodes: v.nodes.map(n => ({target: n.target}))})))",
-                WCAG_TAGS,
-            )
-            found += [{**v, "page": path or "/", "scheme": scheme} for v in result]
+            found += axe_violations(page, source, path or "/", scheme)
     finally:
         context.close()
     assert not found, f"axe-core found {len(found)} violation(s):\n{format_violations(found)}"
@@ -71,13 +76,7 @@ def test_axe_finds_no_violation_with_the_drawer_open_on_a_phone(page: Page, site
     page.goto(site_url + MODULE_PAGE, wait_until="networkidle")
     page.locator("label.md-header__button[for='__drawer']").click()
     expect(page.locator("#dj-exit")).to_be_in_viewport()
-    page.evaluate(axe_source())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({target: n.target}))})))",
-        WCAG_TAGS,
-    )
-    found = [{**v, "page": MODULE_PAGE, "scheme": "light, drawer open"} for v in result]
+    found = axe_violations(page, axe_source(), MODULE_PAGE, "light, drawer open")
     assert not found, f"axe-core found {len(found)} violation(s):\n{format_violations(found)}"
 
 
