@@ -49,8 +49,13 @@ def report(label: str, source: Path, target: Path, runs: int) -> None:
           f"{cpu / size:.2f} s CPU per MB; load {load:.1f}")
 
 
+def page_pairs(source: Path, target: Path) -> list[Path]:
+    """The pages (relative paths) that exist in both folders."""
+    return sorted(p.relative_to(source) for p in source.rglob("*.md") if (target / p.relative_to(source)).is_file())
+
+
 def synthetic(source: Path, target: Path, root: Path, count: int) -> tuple[Path, Path]:
-    pages = sorted(p.relative_to(source) for p in source.rglob("*.md") if (target / p.relative_to(source)).is_file())
+    pages = page_pairs(source, target)
     if not pages:
         raise SystemExit(f"bench: no page pairs in {source} and {target}")
     for i in range(count):
@@ -64,20 +69,14 @@ def synthetic(source: Path, target: Path, root: Path, count: int) -> tuple[Path,
 
 def long_page(source: Path, target: Path, root: Path, copies: int) -> tuple[Path, Path]:
     """One page pair: the bodies of every real page pair, ``copies`` times over (heading ids repeat, as they may)."""
-    pages = sorted(p.relative_to(source) for p in source.rglob("*.md") if (target / p.relative_to(source)).is_file())
+    pages = page_pairs(source, target)
     for side, folder in (("en", source), ("fr", target)):
-        bodies = [parse_page((folder / rel).read_text(encoding="utf-8")).text.split("\n") for rel in pages]
-        text = "\n\n".join("\n".join(lines[_body_start(lines):]) for lines in bodies * copies)
+        parsed = [parse_page((folder / rel).read_text(encoding="utf-8")) for rel in pages]
+        bodies = ["\n".join(page.text.split("\n")[page.body_line - 1 :]) for page in parsed]  # front matter left out
+        text = "\n\n".join(bodies * copies)
         (root / side).mkdir(parents=True)
         (root / side / "long.md").write_text(text, encoding="utf-8")
     return root / "en", root / "fr"
-
-
-def _body_start(lines: list[str]) -> int:
-    """Index of the first line after the front matter."""
-    if lines and lines[0].rstrip() == "---":
-        return next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
-    return 0
 
 
 def main() -> None:
