@@ -282,16 +282,19 @@ class PageComparison:
             return [(v, line_of(u.text, u.line, u.inline.offsets[o] if o < len(u.inline.offsets) else 0))
                     for u in s.units() for v, o in extract_numbers(u.inline.clean, lang, verbatim)]
 
+        def differ(e: list[tuple[str, int]], f: list[tuple[str, int]]) -> tuple[set[str], set[str]]:
+            """English values missing in French, French values not in English (sets: a translation may repeat one)."""
+            ev, fv = {v for v, _ in e}, {v for v, _ in f}
+            return ev - fv, fv - ev
+
         e, f = found(es, "en"), found(fs, "fr")
-        missing = {v for v, _ in e} - {v for v, _ in f}  # sets: a translation may repeat a number
-        extra = {v for v, _ in f} - {v for v, _ in e}
+        missing, extra = differ(e, f)
         if missing or extra:
             fr_text = " ".join(u.inline.clean for u in fs.units())
             en_text = " ".join(u.inline.clean for u in es.units())
             if "," in fr_text:  # digits copied from the English text are read as in English
                 f = found(fs, "fr", en_text)
-                missing = {v for v, _ in e} - {v for v, _ in f}
-                extra = {v for v, _ in f} - {v for v, _ in e}
+                missing, extra = differ(e, f)
             # "3 forms" may become "trois formes", and "two" may become "2"
             missing = {v for v in missing if not spelled_out(v, fr_text, "fr")}
             extra = {v for v in extra if not spelled_out(v, en_text, "en")}

@@ -40,7 +40,8 @@ DROP_SPACES = {ord(c): None for c in SPACES}
 
 
 # Digits joined by commas (``4,25``, ``1,3,23``): a French decimal, unless copied from the English text.
-COMMA_RUN = re.compile(r"(?<![\d.,])(?<!\d[" + SPACES + r"])\d+(?:,\d+)+(?![\d]|[.,]\d)")
+_ALONE_BEFORE, _ALONE_AFTER = r"(?<![\d.,])", r"(?![\d]|[.,]\d)"  # not part of a longer number
+COMMA_RUN = re.compile(_ALONE_BEFORE + r"(?<!\d[" + SPACES + r"])\d+(?:,\d+)+" + _ALONE_AFTER)
 
 
 def _value(token: str, lang: str) -> str:
@@ -75,7 +76,7 @@ def extract_numbers(text: str, lang: str, verbatim: str = "") -> list[tuple[str,
 
 
 def _stands_in(token: str, text: str) -> bool:
-    return bool(re.search(r"(?<![\d.,])" + re.escape(token) + r"(?![\d]|[.,]\d)", text))
+    return bool(re.search(_ALONE_BEFORE + re.escape(token) + _ALONE_AFTER, text))
 
 
 def _extract(text: str, lang: str) -> list[tuple[str, int]]:
