@@ -13,19 +13,18 @@ from pathlib import Path
 import pytest
 
 from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from datajam.site.builder import CONFIG_FILE  # also makes mkdocs.* imports in tests resolve to ProperDocs
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_strict_build(site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Build both languages strictly into ``site_dir``, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Build both languages strictly into ``site_dir`` with ProperDocs, as `make build` does."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "-f", CONFIG_FILE, "--strict", "--clean", "--site-dir", str(site_dir)],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=env,
     )
 
 
@@ -45,13 +44,18 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per session with `mkdocs build --strict`."""
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The site, built once per session with `properdocs build --strict`, and the build's output."""
     target = tmp_path_factory.mktemp("site")
     result = run_strict_build(target)
     if result.returncode != 0:
         pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return target
+    return target, result
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    return site_build[0]
 
 
 @pytest.fixture(scope="session")

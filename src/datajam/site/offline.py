@@ -17,24 +17,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import zipfile
 from pathlib import Path
 
 from datajam import LANGUAGES
+from datajam.site.builder import CONFIG_FILE, build, load_config
 
 ROOT_DIR = "datajam-handbook"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
 
 
-def build_site(site_dir: Path, config_file: str = "mkdocs.yml") -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+def build_site(site_dir: Path, config_file: str = CONFIG_FILE) -> None:
     config = load_config(config_file, site_dir=str(site_dir), use_directory_urls=False, strict=True)
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_TARGET]
     config.extra["dj_offline"] = True

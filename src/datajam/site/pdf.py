@@ -111,9 +111,9 @@ def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUA
 
 
 def configured_site_url() -> str:
-    from mkdocs.config import load_config
+    from datajam.site.builder import CONFIG_FILE, load_config
 
-    return str(load_config("mkdocs.yml").site_url or "/")
+    return str(load_config(CONFIG_FILE).site_url or "/")
 
 
 def main(argv: list[str] | None = None) -> int:

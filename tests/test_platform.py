@@ -1,0 +1,66 @@
+"""The platform: the ProperDocs build core, exact pins, the publishing workflow and Dependabot."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+PINNED_ACTION = re.compile(r"^[\w.-]+/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{path}: not a YAML mapping"
+    return data
+
+
+def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(job.get("steps", []))
+
+
+def step_index(job: dict[str, Any], run: str = "", uses: str = "") -> int:
+    for index, step in enumerate(steps(job)):
+        if (run and str(step.get("run", "")).strip() == run) or (uses and str(step.get("uses", "")).startswith(uses + "@")):
+            return index
+    pytest.fail(f"{WORKFLOW.relative_to(ROOT)}: no step {'running ' + run if run else 'using ' + uses}", pytrace=False)
+
+
+# --- The build core -------------------------------------------------------------------------------
+
+
+def test_the_site_is_built_by_properdocs_and_the_build_prints_no_notice(
+    site_build: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    site_dir, result = site_build
+    generator = re.search(r'<meta name="generator" content="([^"]+)"', (site_dir / "index.html").read_text(encoding="utf-8"))
+    assert generator and "ProperDocs" in generator.group(1), f"built by {generator and generator.group(1)}, not ProperDocs"
+    log = result.stdout + result.stderr
+    # ProperDocs reads mkdocs.yml silently only when it is named on the command line.
+    assert "should be renamed to 'properdocs.yml'" not in log
+    # Material's end-of-life notice and ProperDocs' "switch to ProperDocs" notice print only under `mkdocs`.
+    assert "end of life" not in log
+    assert "MkDocs may break" not in log
+
+
+def test_the_in_process_build_imports_properdocs_for_every_mkdocs_module() -> None:
+    code = "import datajam.site.builder, mkdocs.config, properdocs.config, sys; print(mkdocs.config is properdocs.config)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True"
+
+
+def test_every_python_dependency_is_pinned_exactly() -> None:
+    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
+    pins = [line for line in lines if line and not line.startswith("#")]
+    loose = [line for line in pins if not re.fullmatch(r"[A-Za-z0-9._-]+==[A-Za-z0-9.+-]+", line)]
+    assert pins and loose == [], f"requirements.txt: not pinned exactly: {loose}"
+
+
