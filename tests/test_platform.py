@@ -57,6 +57,16 @@ def test_the_in_process_build_imports_properdocs_for_every_mkdocs_module() -> No
     assert result.stdout.strip() == "True"
 
 
+def test_mkdocs_yml_has_no_python_tags() -> None:
+    """Another builder (Zensical, a YAML linter) must read the config: plain YAML plus !ENV only."""
+
+    class EnvOnly(yaml.SafeLoader):
+        pass
+
+    EnvOnly.add_constructor("!ENV", lambda loader, node: None)
+    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=EnvOnly)  # raises on !!python/...
+
+
 def test_every_python_dependency_is_pinned_exactly() -> None:
     lines = [line.strip() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
     pins = [line for line in lines if line and not line.startswith("#")]
