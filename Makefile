@@ -9,8 +9,9 @@ NPM_STAMP := node_modules/.installed
 # named explicitly: ProperDocs looks for properdocs.yml first and reads mkdocs.yml only as a fallback.
 DOCS := $(BIN)/properdocs
 CONFIG := -f mkdocs.yml
+AUDIT_VENV := .venv-audit
 
-.PHONY: serve build test parity agenda-check offline pdf dist bench lighthouse clean
+.PHONY: serve build test audit parity agenda-check offline pdf dist bench lighthouse clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +31,17 @@ build: $(STAMP)
 
 test: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest
+
+# Known vulnerabilities in the pinned Python packages (pip-audit, itself pinned in requirements-audit.txt,
+# in its own venv) and in package-lock.json (npm audit). Needs PyPI's vulnerability data and npm's audit
+# endpoint; says so when they cannot be reached. Not part of `make test`; the publishing workflow runs it.
+$(AUDIT_VENV)/.installed: requirements-audit.txt
+	test -x $(AUDIT_VENV)/bin/python || $(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	touch $@
+
+audit: $(STAMP) $(AUDIT_VENV)/.installed
+	$(BIN)/python -m datajam.audit --pip-audit $(AUDIT_VENV)/bin/pip-audit requirements.txt requirements-audit.txt
 
 parity: $(STAMP)
 	$(BIN)/python scripts/parity.py check

@@ -67,10 +67,9 @@ def test_mkdocs_yml_has_no_python_tags() -> None:
     yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=EnvOnly)  # raises on !!python/...
 
 
-def test_every_python_dependency_is_pinned_exactly() -> None:
-    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-audit.txt"])
+def test_every_python_dependency_is_pinned_exactly(name: str) -> None:
+    lines = [line.strip() for line in (ROOT / name).read_text(encoding="utf-8").splitlines()]
     pins = [line for line in lines if line and not line.startswith("#")]
     loose = [line for line in pins if not re.fullmatch(r"[A-Za-z0-9._-]+==[A-Za-z0-9.+-]+", line)]
-    assert pins and loose == [], f"requirements.txt: not pinned exactly: {loose}"
-
-
+    assert pins and loose == [], f"{name}: not pinned exactly: {loose}"
