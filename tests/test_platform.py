@@ -73,3 +73,53 @@ def test_every_python_dependency_is_pinned_exactly(name: str) -> None:
     pins = [line for line in lines if line and not line.startswith("#")]
     loose = [line for line in pins if not re.fullmatch(r"[A-Za-z0-9._-]+==[A-Za-z0-9.+-]+", line)]
     assert pins and loose == [], f"{name}: not pinned exactly: {loose}"
+
+
+# --- The publishing workflow ----------------------------------------------------------------------
+
+
+def test_the_test_job_runs_ci_in_a_debian_bookworm_container_with_python_3_11() -> None:
+    test = load(WORKFLOW)["jobs"]["test"]
+    container = test.get("container")
+    image = container.get("image") if isinstance(container, dict) else container
+    assert isinstance(image, str) and re.fullmatch(r"python:3\.11\.\d+-bookworm", image), (
+        f"test job container {image!r}: expected a full tag such as python:3.11.15-bookworm (Debian 12, Python 3.11)"
+    )
+    step_index(test, run="bash .ci/run")
+
+
+def test_the_audit_runs_before_anything_is_published() -> None:
+    test = load(WORKFLOW)["jobs"]["test"]
+    audit = step_index(test, run="make audit")
+    assert audit < step_index(test, uses="actions/upload-pages-artifact"), "the audit must run before the site is uploaded"
+    step = steps(test)[audit]
+    assert "if" not in step and not step.get("continue-on-error"), "the audit step must always run and fail the job"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^audit:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert recipe and "datajam.audit" in recipe.group(1) and "requirements.txt" in recipe.group(1)
+
+
+def test_deploy_needs_the_test_job() -> None:
+    deploy = load(WORKFLOW)["jobs"]["deploy"]
+    needs = deploy.get("needs", [])
+    assert "test" in ([needs] if isinstance(needs, str) else needs)
+
+
+def test_every_action_is_pinned_to_a_full_version() -> None:
+    jobs = load(WORKFLOW)["jobs"]
+    uses = [step["uses"] for job in jobs.values() for step in steps(job) if "uses" in step]
+    assert uses, "no actions found"
+    loose = [use for use in uses if not PINNED_ACTION.match(use)]
+    assert loose == [], f"actions not pinned to a full version (vX.Y.Z or a commit): {loose}"
+
+
+def test_dependabot_watches_pip_npm_and_the_actions() -> None:
+    updates = load(DEPENDABOT)["updates"]
+    watched = {(update["package-ecosystem"], update.get("directory", "/").rstrip("/") or "/") for update in updates}
+    for ecosystem, manifest in (("pip", "requirements.txt"), ("npm", "package-lock.json"), ("github-actions", None)):
+        directories = [directory for kind, directory in watched if kind == ecosystem]
+        assert directories, f"{DEPENDABOT.relative_to(ROOT)}: {ecosystem} is not watched"
+        if manifest:
+            assert any((ROOT / directory.lstrip("/") / manifest).is_file() for directory in directories), (
+                f"{DEPENDABOT.relative_to(ROOT)}: {ecosystem} watches {directories}, where there is no {manifest}"
+            )
