@@ -15,6 +15,9 @@ import pytest
 from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+# The two screens of the user tests (issue 19): a phone and a desktop.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 def run_strict_build(site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
