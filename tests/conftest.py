@@ -16,6 +16,9 @@ from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from datajam.site.builder import CONFIG_FILE  # also makes mkdocs.* imports in tests resolve to ProperDocs
 
 ROOT = Path(__file__).resolve().parent.parent
+# The two screens of the user tests (issue 19): a phone and a desktop.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 def run_strict_build(site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT
+from conftest import DESKTOP, PHONE, ROOT
+from datajam.site.ui import load_ui_strings
 
 pytestmark = pytest.mark.browser
 
@@ -141,3 +142,50 @@ def test_quick_exit_button_works_from_the_keyboard(page: Page, site_url: str) ->
     page.locator("#dj-exit").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("https://weather.gc.ca/**")
+
+
+# The help banner's links, the language switch and the exit controls (the button and, once focused, the skip link).
+SAFETY_TARGETS = ".dj-help-line a, .dj-lang__link, #dj-exit, .dj-exit-skip:focus"
+TARGET_SIZES = """sel => [...document.querySelectorAll(sel)].map(e => { const r = e.getBoundingClientRect();
+    return {link: (e.id || e.className) + ' ' + e.textContent.trim(), width: r.width, height: r.height}; })"""
+# How many lines each telephone number shown takes (its text, wherever the link's box wraps it).
+NUMBER_LINES = """() => [...document.querySelectorAll('a[href^="tel:"]')].filter(a => a.offsetParent).map(a => {
+    const range = document.createRange(), tops = new Set();
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        range.selectNodeContents(t);
+        for (const r of range.getClientRects()) { if (r.width > 0) tops.add(Math.round(r.bottom)); }
+    }
+    return [a.textContent.trim(), tops.size]; })"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_safety_links_are_24px_targets_and_numbers_do_not_wrap(page: Page, site_url: str, lang: str, viewport: dict) -> None:
+    """WCAG 2.2, 2.5.8: targets of at least 24 x 24 px; a telephone number is never cut over two lines."""
+    page.set_viewport_size(viewport)
+    for path in (MODULE_PAGE, "help/", "help/resources/"):
+        page.goto(site_url + ("" if lang == "en" else "fr/") + path)
+        page.keyboard.press("Tab")  # the skip link to the exit shows when focused
+        sizes = page.evaluate(TARGET_SIZES, SAFETY_TARGETS)
+        assert len(sizes) == 5, sizes
+        small = [s for s in sizes if s["width"] < 24 or s["height"] < 24]
+        assert not small, f"{path}: targets under 24 x 24 px: {small}"
+        numbers = page.evaluate(NUMBER_LINES)
+        assert numbers and all(lines == 1 for _, lines in numbers), f"{path}: numbers cut over lines: {numbers}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_language_switch_is_text_at_normal_size(page: Page, site_url: str, lang: str, viewport: dict) -> None:
+    """As on Canada.ca: the other language's name, as large as the page's text."""
+    page.set_viewport_size(viewport)
+    page.goto(site_url + ("" if lang == "en" else "fr/") + MODULE_PAGE)
+    switch = page.locator(".dj-lang__link")
+    expect(switch).to_be_visible()
+    expect(switch).to_have_text(load_ui_strings()[lang]["switch_language"])
+    sizes = page.evaluate(
+        "() => [document.querySelector('.dj-lang__link'), document.querySelector('article > p')]"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert sizes[0] >= sizes[1], f"language switch {sizes[0]} px, text {sizes[1]} px"

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import DESKTOP, PHONE
+from datajam.site.ui import load_ui_strings
+
 pytestmark = pytest.mark.browser
 
 MODULE_PAGE = "handbook/module-1/forms/"
+UI = load_ui_strings()
 
 
 def test_switch_goes_to_the_twin_and_back_keeping_the_section(page: Page, site_url: str) -> None:
@@ -106,3 +111,71 @@ def test_the_page_paints_with_one_stylesheet_and_material_loads_after(page: Page
     page.locator("input.md-search__input").click()
     page.keyboard.type("forced", delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+
+
+def test_footnote_calls_are_told_apart_and_easy_to_tap(page: Page, site_url: str) -> None:
+    """Calls side by side read "[7][4][6]", not "746", and each is a target of at least 24 x 24 px."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "handbook/module-1/law-and-policy/")
+    calls = page.evaluate(
+        """() => [...document.querySelectorAll('article a.footnote-ref')].map(a => { const r = a.getBoundingClientRect();
+            const sup = a.closest('sup');  // another call right after it, with nothing between
+            return {text: sup.textContent, next: !!sup.nextSibling && sup.nextSibling === sup.nextElementSibling
+                    && sup.nextElementSibling.tagName === 'SUP', x: r.x, y: r.y, width: r.width, height: r.height}; })"""
+    )
+    assert any(c["next"] for c in calls), "this page has no calls side by side any more: pick another page"
+    assert all(re.fullmatch(r"\[\d+\]", c["text"]) for c in calls), [c["text"] for c in calls if not c["text"].startswith("[")][:5]
+    small = [c for c in calls if c["width"] < 24 or c["height"] < 24]
+    assert not small, f"footnote calls under 24 x 24 px: {small[:3]}"
+    for a, b in zip(calls, calls[1:]):  # side by side, they do not overlap
+        assert a["x"] + a["width"] <= b["x"] + 0.5 or abs(a["y"] - b["y"]) >= a["height"] - 0.5, (a, b)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_long_pages_list_their_sections_at_the_top_on_phones(page: Page, site_url: str, lang: str) -> None:
+    """GOV.UK and Canada.ca: a contents list under the title; on a desktop the sidebar already shows it."""
+    prefix = "" if lang == "en" else "fr/"
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + prefix + "handbook/module-2/data-protection/")
+    contents = page.get_by_role("navigation", name=UI[lang]["page_contents"], exact=True)
+    expect(contents).to_be_in_viewport()  # on the first screen
+    links = contents.get_by_role("link")
+    sections = page.locator("article h2[id]")
+    assert sections.count() >= 3
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+        "#" + (sections.nth(i).get_attribute("id") or "") for i in range(sections.count())
+    ]
+    links.last.click()
+    expect(sections.last).to_be_in_viewport()
+    page.goto(site_url + prefix + "agenda/changes/")  # a short page: no list
+    expect(page.get_by_role("navigation", name=UI[lang]["page_contents"], exact=True)).to_have_count(0)
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + prefix + "handbook/module-2/data-protection/")
+    expect(page.get_by_role("navigation", name=UI[lang]["page_contents"], exact=True)).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang,query", [("en", "bondage"), ("fr", "servitude")])
+def test_search_highlights_the_words_on_the_page_it_opens(page: Page, site_url: str, lang: str, query: str) -> None:
+    page.goto(site_url + ("" if lang == "en" else "fr/") + "home/")
+    _search(page, query)
+    page.locator(".md-search-result__item a").first.click()
+    marks = page.locator("article mark")
+    expect(marks.first).to_be_visible(timeout=15_000)
+    assert all(query in t.lower() for t in marks.all_text_contents())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_printed_page_says_where_it_came_from(page: Page, site_url: str, lang: str) -> None:
+    """Site name, the page's public address and the help line; no footnote back links ("↩")."""
+    page.goto(site_url + ("" if lang == "en" else "fr/") + "handbook/module-2/data-sources/")
+    address = page.locator("link[rel=canonical]").get_attribute("href")
+    site_name = page.evaluate("() => document.title.split(' - ').pop()")  # Material: "<page> - <site name>"
+    assert page.locator("a.footnote-backref").count() > 0
+    page.emulate_media(media="print")
+    printed = page.evaluate("() => document.body.innerText")
+    for wanted in (site_name, address, UI[lang]["help_line_lead"], "1-833-900-1010", UI[lang]["help_emergency"]):
+        assert wanted in printed, f"not printed: {wanted!r}"
+    assert "\u21a9" not in printed
+    page.emulate_media(media="screen")
+    screen = page.evaluate("() => document.body.innerText")
+    assert address not in screen, "the address shows on screen"

@@ -140,3 +140,21 @@ def test_search_index_is_fetched_only_when_search_is_used(page: Page, site_url: 
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     assert any(u.endswith("/fr/search/search_index.json") for u in requested)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+PALETTE_KEYS = "() => Object.keys(sessionStorage).filter(k => k.endsWith('.__palette'))"
+
+
+@pytest.mark.browser
+def test_the_colour_choice_is_stored_only_when_the_reader_changes_it(page: Page, site_url: str) -> None:
+    """The help page says so: "your choice of light or dark colours, if you change it"."""
+    for path in ("home/", "fr/handbook/glossary/"):
+        page.goto(site_url + path)
+        expect(page.locator("label[for='__palette_1']")).to_be_visible()  # Material's palette has started
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(PALETTE_KEYS) == [], f"{path}: the colours were stored without a choice"
+    page.locator("label[for='__palette_1']").click()  # dark colours chosen by the reader
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert page.evaluate(PALETTE_KEYS) != []
+    page.goto(site_url + "handbook/module-1/forms/")  # the choice is kept in the tab
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")

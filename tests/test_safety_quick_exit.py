@@ -6,10 +6,12 @@ The neutral sites are never contacted: Playwright answers for them with a stub p
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import DESKTOP, PHONE
 from datajam.site.ui import load_ui_strings
 
 pytestmark = pytest.mark.browser
@@ -23,6 +25,23 @@ STUB = "<!doctype html><html lang=en><title>Weather</title><h1>Weather</h1></htm
 def stub_neutral_sites(page: Page) -> None:
     for url in NEUTRAL.values():
         page.route(url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=STUB))
+
+
+def assert_the_exit_button_is_in_view_and_works(page: Page) -> None:
+    """Wholly on screen, nothing on top of it, and a click leaves (CHI 2023 "Click Here to Exit": exit buttons
+    fail when something covers them). Playwright's click waits until the button is visible, stable and the
+    element that receives the click."""
+    button = page.locator("#dj-exit")
+    expect(button).to_be_visible()
+    expect(button).to_be_in_viewport(ratio=1)
+    box = button.bounding_box()
+    assert box and box["height"] >= 24 and box["width"] >= 24, box
+    assert page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('#dj-exit') !== null",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    ), "something covers the exit button"
+    button.click(timeout=5_000)
+    page.wait_for_url(NEUTRAL["en"] + "**")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -140,24 +159,51 @@ def test_the_quick_exit_works_before_any_script_file_has_arrived(page: Page, sit
     assert MODULE_PAGE not in page.url
 
 
-@pytest.mark.parametrize("viewport", [{"width": 375, "height": 667}, {"width": 768, "height": 1024}])
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 667}, PHONE, {"width": 768, "height": 1024}])
 def test_the_open_navigation_drawer_does_not_cover_the_button(page: Page, site_url: str, viewport: dict[str, int]) -> None:
-    """CHI 2023 "Click Here to Exit": exit buttons fail when something covers them. Playwright's
-    click waits until the button is visible, stable and the element that receives the click."""
     stub_neutral_sites(page)
     page.set_viewport_size(viewport)
     page.goto(site_url + MODULE_PAGE)
     page.locator("label.md-header__button[for='__drawer']").click()
     expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
     expect(page.locator("#__drawer")).to_be_checked()
-    button = page.locator("#dj-exit")
-    expect(button).to_be_visible()
-    expect(button).to_be_in_viewport()
-    box = button.bounding_box()
-    assert box and box["height"] > 20
-    assert page.evaluate(
-        "([x, y]) => document.elementFromPoint(x, y).closest('#dj-exit') !== null",
-        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
-    ), "something covers the exit button"
-    button.click(timeout=5_000)
-    page.wait_for_url(NEUTRAL["en"] + "**")
+    assert_the_exit_button_is_in_view_and_works(page)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_button_stays_in_view_and_clickable_with_search_open(page: Page, site_url: str, viewport: dict[str, int]) -> None:
+    """Search opens full screen on a phone (which has no Shift key) and widens on a desktop: the button stays."""
+    stub_neutral_sites(page)
+    page.set_viewport_size(viewport)
+    page.goto(site_url + MODULE_PAGE)
+    if viewport == PHONE:
+        page.locator("label.md-header__button[for='__search']").click()
+    query = page.locator("input.md-search__input")
+    query.click()
+    expect(page.locator("#__search")).to_be_checked()
+    query.press_sequentially("forced", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    assert_the_exit_button_is_in_view_and_works(page)
+
+
+def test_search_is_the_only_dialog(site_dir: Path) -> None:
+    """Any dialog must leave the exit button in view: the search (tested above) is the only one; a new
+    dialog needs its own test here."""
+    dialogs = set()
+    for html_file in site_dir.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        dialogs |= set(re.findall(r'<[^>]*role="(?:alert)?dialog"[^>]*>|<dialog\b[^>]*>', html))
+    assert {re.search(r'class="([^"]*)"', d).group(1) for d in dialogs} == {"md-search"}, dialogs
+
+
+def test_the_shift_dots_show_only_after_a_first_shift_press(page: Page, site_url: str) -> None:
+    """On a phone the dots mean nothing and look like a loading bar: as GOV.UK, they show once Shift is pressed."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + MODULE_PAGE)
+    dots = page.locator("#dj-exit .dj-exit__dots")
+    expect(page.locator("#dj-exit")).to_be_visible()
+    expect(dots).to_be_hidden()
+    page.keyboard.press("Shift")
+    expect(dots).to_be_visible()
+    page.keyboard.press("a")  # any other key starts the count again
+    expect(dots).to_be_hidden()
