@@ -62,14 +62,8 @@ class Section:
 
 
 def split_sections(page: Page) -> dict[str, Section]:
-    """Sections by key, in page order; footnote definitions (with their content) form their own sections."""
-    if "sections" not in page.cache:
-        page.cache["sections"] = _split(page)
-    sections: dict[str, Section] = page.cache["sections"]
-    return sections
-
-
-def _split(page: Page) -> dict[str, Section]:
+    """Sections by key, in page order; footnote definitions (with their content) form their own sections.
+    Read them as ``page.sections`` (computed once per page)."""
     sections: dict[str, Section] = {TOP: Section(TOP, page.body_line)}
     current = sections[TOP]
     footnote: Section | None = None
@@ -105,7 +99,7 @@ def _unused_key(ident: str, sections: dict[str, Section]) -> str:
 def section_lines(page: Page) -> dict[str, list[str]]:
     """The source lines of each section (a line belongs to the block that starts at or before it)."""
     owner: dict[int, str] = {}
-    for key, section in split_sections(page).items():
+    for key, section in page.sections.items():
         for b in section.blocks:
             owner[b.line] = key
     lines = page.text.replace("\r\n", "\n").split("\n")

@@ -20,8 +20,8 @@ from pathlib import Path
 import yaml
 
 from datajam.parity.blocks import FENCE, FRONT_MATTER_END, TOP_KEY, Page
-from datajam.parity.compare import RECORD_KEY
-from datajam.parity.sections import META, TOP, section_lines, split_sections
+from datajam.parity.pair import RECORD_KEY
+from datajam.parity.sections import META, TOP, section_lines
 
 SNAPSHOTS = Path("data/parity/en")
 PROTECT = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
@@ -114,7 +114,7 @@ def changes(en: Page, fr: Page) -> list[Change] | None:
     if recorded is None:
         return None
     current = section_hashes(en)
-    sections = split_sections(en)
+    sections = en.sections
     lines = {k: s.line for k, s in sections.items()}
     found = [Change(k, "changed" if k in recorded else "added", lines.get(k, 1))
              for k, h in current.items() if recorded.get(k) != h]
