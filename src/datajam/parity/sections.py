@@ -13,6 +13,17 @@ META = "_meta"  # the front matter
 LINKS = "_links"  # link reference definitions and abbreviations
 
 
+def section_label(key: str, article: bool = True) -> str:
+    """How a finding names a section: "the top of the page", "the front matter", "footnote [^id]",
+    "section #id"; without ``article`` (after "English"): "top of the page", "front matter", "#id"."""
+    if key.startswith("^"):
+        return f"footnote [{key}]"
+    if key in (TOP, META):
+        name = "top of the page" if key == TOP else "front matter"
+        return f"the {name}" if article else name
+    return f"section #{key}" if article else f"#{key}"
+
+
 @dataclass
 class Unit:
     """A piece of prose: a heading, paragraph, table cell or title."""
@@ -36,13 +47,7 @@ class Section:
 
     @property
     def label(self) -> str:
-        if self.key == TOP:
-            return "the top of the page"
-        if self.key == META:
-            return "the front matter"
-        if self.key.startswith("^"):
-            return f"footnote [{self.key}]"
-        return f"section #{self.key}"
+        return section_label(self.key)
 
     def units(self) -> list[Unit]:
         if self._units is None:

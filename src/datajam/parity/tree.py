@@ -12,7 +12,8 @@ from datajam.parity.compare import compare_pages
 from datajam.parity.findings import Finding
 from datajam.parity.language import WORD
 from datajam.parity.project import bilingual_findings, data_files, nav_findings, ui_findings
-from datajam.parity.staleness import SNAPSHOTS, changes, label, section_diff, section_hashes, with_record
+from datajam.parity.sections import section_label
+from datajam.parity.staleness import SNAPSHOTS, changes, section_diff, section_hashes, with_record
 
 
 class ParityInputError(Exception):
@@ -130,8 +131,8 @@ def staleness_findings(tree: Tree, rel: str, en: Page, fr: Page) -> list[Finding
     old = tree.snapshot(rel)
     return [
         Finding(path=rel, line=fr_sections[c.key].line if c.key in fr_sections else 1, check="outdated",
-                problem=f"English {label(c.key)} {c.state} since the French page was last synced",
-                fix=f"update the French {label(c.key)} to match, then run {sync_hint}", side="fr", source_line=c.en_line,
+                problem=f"English {section_label(c.key, article=False)} {c.state} since the French page was last synced",
+                fix=f"update the French {section_label(c.key, article=False)} to match, then run {sync_hint}", side="fr", source_line=c.en_line,
                 details=tuple(section_diff(c.key, old, en)) if c.state != "removed" or old else ())
         for c in found
     ]
@@ -203,7 +204,7 @@ def status(tree: Tree) -> list[str]:
                 state = "outdated"
                 old = tree.snapshot(rel)
                 for c in found:
-                    detail.append(f"    English {label(c.key)} {c.state}")
+                    detail.append(f"    English {section_label(c.key, article=False)} {c.state}")
                     if c.state != "removed":
                         detail += [f"      {d}" for d in section_diff(c.key, old, tree.page("en", rel))]
         states[state] = states.get(state, 0) + 1
