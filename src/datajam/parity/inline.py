@@ -129,6 +129,8 @@ def unify_emphasis(text: str) -> str:
     def star(piece: str) -> str:
         return UNDERSCORES.sub(lambda m: "*" * len(m.group()), piece)
 
+    if "_" not in text:
+        return text
     if not MAYBE_MARKUP.search(text):
         return star(text)
     pieces, pos = [], 0
