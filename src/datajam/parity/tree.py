@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from datajam import LANGUAGES
 from datajam.parity.blocks import Page, parse_page
 from datajam.parity.compare import compare_pages
 from datajam.parity.findings import Finding
@@ -40,7 +41,7 @@ class Tree:
         return (self.folder(side) / rel).is_file()
 
     def folder(self, side: str) -> Path:
-        return self.source if side == "en" else self.target
+        return self.source if side == LANGUAGES[0] else self.target
 
     def page(self, side: str, rel: str) -> Page:
         if (side, rel) not in self._cache:
@@ -52,7 +53,7 @@ class Tree:
         return self._cache[side, rel]
 
     def forget(self, rel: str) -> None:
-        for side in ("en", "fr"):
+        for side in LANGUAGES:
             self._cache.pop((side, rel), None)
 
     def snapshot(self, rel: str) -> Page | None:
@@ -186,7 +187,7 @@ def status(tree: Tree) -> list[str]:
     totals = {"en": 0, "fr": 0}
     states: dict[str, int] = {}
     for rel in tree.pages():
-        counts = {side: words(tree.page(side, rel)) if tree.has(side, rel) else 0 for side in ("en", "fr")}
+        counts = {side: words(tree.page(side, rel)) if tree.has(side, rel) else 0 for side in LANGUAGES}
         for side in counts:
             totals[side] += counts[side]
         detail: list[str] = []

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from datajam import LANGUAGES
+from datajam import LANGUAGES, languages
 from datajam.site import assets, bundle, messages, printpage
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
@@ -50,11 +50,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def current_language(config: MkDocsConfig) -> str:
-    """The language being built (mkdocs-static-i18n sets the theme language per build)."""
-    lang = str(config.theme["language"])
-    if lang not in LANGUAGES:
-        raise ValueError(f"mkdocs.yml: unsupported theme language {lang!r}; expected one of {LANGUAGES}")
-    return lang
+    """The language being built (:func:`datajam.languages.of_build`)."""
+    return languages.of_build(config.theme["language"])
 
 
 def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
@@ -64,13 +61,10 @@ def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
     language; only the language prefix (none for the default language) differs.
     ``rel_link`` is the site-relative URL used by the visible language switch.
     """
-    path = page_url
-    for lang in LANGUAGES[1:]:
-        if path == lang or path.startswith(f"{lang}/"):
-            path = path[len(lang) :].lstrip("/")
+    _, path = languages.split_url(page_url)
     result = []
     for lang in LANGUAGES:
-        rel = path if lang == LANGUAGES[0] else f"{lang}/{path}"
+        rel = languages.prefix(lang) + path
         result.append({"lang": lang, "rel_link": rel, "link": urljoin(site_url, rel)})
     result.append({**result[0], "lang": "x-default"})
     return result
@@ -120,14 +114,6 @@ def git_dates(config: MkDocsConfig) -> GitDates:
     return _STATE["git_dates"]
 
 
-def language_path(url: str) -> str:
-    """A page URL without its language prefix (``fr/help/`` -> ``help/``)."""
-    for lang in LANGUAGES[1:]:
-        if url == lang or url.startswith(f"{lang}/"):
-            return url[len(lang) :].lstrip("/")
-    return url
-
-
 @event_priority(-50)  # after mkdocs-static-i18n has translated the navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
     printpage.record_nav(current_language(config), [p.url for p in nav.pages])
@@ -150,7 +136,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
 @event_priority(-50)  # after mkdocs-static-i18n, which sets the per-page alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = current_language(config)
-    context["dj_downloads"] = language_path(page.url) in ("home/", "home.html", "help/", "help/index.html")
+    context["dj_downloads"] = languages.split_url(page.url)[1] in ("home/", "home.html", "help/", "help/index.html")
     with_ui_strings(context, lang)
     alternates = page_alternates(page.url, config.site_url or "/")
     context["dj_alternates"] = [a for a in alternates if a["lang"] not in (lang, "x-default")]
@@ -234,15 +220,10 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
     root = site_dir / "search" / "search_index.json"
     index = json.loads(root.read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
-    others = LANGUAGES[1:]
+    located = [(languages.split_url(d["location"]), d) for d in index["docs"]]
     for lang in LANGUAGES:
-        if lang == LANGUAGES[0]:
-            docs = [d for d in index["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
-            target = root
-        else:
-            prefix = f"{lang}/"
-            docs = [{**d, "location": d["location"][len(prefix) :]} for d in index["docs"] if d["location"].startswith(prefix)]
-            target = site_dir / lang / "search" / "search_index.json"
+        docs = [{**d, "location": path} for (doc_lang, path), d in located if doc_lang == lang]
+        target = site_dir / languages.prefix(lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs}
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -259,13 +240,13 @@ def with_language_search_base(output: str, lang: str) -> str:
     Material fetches ``<base>/search/search_index.json`` and resolves result
     links against it, so French pages search the French index only.
     """
-    if lang == LANGUAGES[0]:
+    if lang == languages.DEFAULT:
         return output
 
     def rewrite(match: re.Match[str]) -> str:
         data = json.loads(match.group(2))
         base = data["base"].rstrip("/")
-        data["base"] = f"{base}/{lang}/" if base not in ("", ".") else f"{lang}/"
+        data["base"] = f"{base}/{languages.prefix(lang)}" if base not in ("", ".") else languages.prefix(lang)
         return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
 
     return _CONFIG_SCRIPT.sub(rewrite, output, count=1)

@@ -24,6 +24,7 @@ import zipfile
 from pathlib import Path
 
 from datajam import LANGUAGES
+from datajam.languages import prefix
 
 ROOT_DIR = "datajam-handbook"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
@@ -44,7 +45,7 @@ def build_site(site_dir: Path, config_file: str = "mkdocs.yml") -> None:
 def write_search_scripts(site_dir: Path) -> list[Path]:
     written = []
     for lang in LANGUAGES:
-        folder = site_dir / ("" if lang == LANGUAGES[0] else lang) / "search"
+        folder = site_dir / prefix(lang) / "search"
         index = folder / "search_index.json"
         if index.exists():
             data = json.loads(index.read_text(encoding="utf-8"))

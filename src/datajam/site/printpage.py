@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from datajam import LANGUAGES
+from datajam import languages
 
 SECTION = "handbook/"
 _NAV: dict[str, list[str]] = {}
@@ -30,21 +31,12 @@ def reset() -> None:
     _PAGES.clear()
 
 
-def lang_prefix(lang: str) -> str:
-    return "" if lang == LANGUAGES[0] else f"{lang}/"
-
-
-def strip_lang(url: str, lang: str) -> str:
-    prefix = lang_prefix(lang)
-    return url[len(prefix) :] if prefix and url.startswith(prefix) else url
-
-
 def record_nav(lang: str, urls: list[str]) -> None:
-    _NAV[lang] = [strip_lang(u, lang) for u in urls]
+    _NAV[lang] = [languages.split_url(u)[1] for u in urls]
 
 
 def record_page(lang: str, url: str, title: str, content: str, date: str | None) -> None:
-    _PAGES.setdefault(lang, {})[strip_lang(url, lang)] = (title, content, date)
+    _PAGES.setdefault(lang, {})[languages.split_url(url)[1]] = (title, content, date)
 
 
 def canonical(path: str) -> str:
@@ -100,7 +92,7 @@ def rewrite(content: str, path: str, known: set[str], site_url: str, lang: str, 
     content = _HEADERLINK.sub("", content)
     content = _ID.sub(lambda m: f'id="{prefix}--{m.group(1)}"', content)
     content = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", content)
-    page_abs = "/" + lang_prefix(lang) + path
+    page_abs = "/" + languages.prefix(lang) + path
 
     def link(match: re.Match[str]) -> str:
         attr, target = match.group(1), html.unescape(match.group(2))
@@ -111,8 +103,9 @@ def rewrite(content: str, path: str, known: set[str], site_url: str, lang: str, 
             return match.group(0)
         resolved = urlsplit(urljoin("https://site.invalid" + page_abs, target))
         site_path = resolved.path.lstrip("/")
-        lang_path = canonical(site_path[len(lang_prefix(lang)) :] if site_path.startswith(lang_prefix(lang)) else site_path)
-        if attr == "href" and site_path.startswith(lang_prefix(lang)) and lang_path in known:
+        link_lang, path_in_lang = languages.split_url(site_path)
+        lang_path = canonical(path_in_lang)
+        if attr == "href" and link_lang == lang and lang_path in known:
             anchor = anchor_for(lang_path) + (f"--{resolved.fragment}" if resolved.fragment else "")
             return f'href="#{html.escape(anchor)}"'
         if attr == "src":  # images and the like: relative to the print page
@@ -150,9 +143,9 @@ def write_print_pages(config: Any, ui: dict[str, dict[str, str]], site_dir: Path
     for lang in LANGUAGES:
         if lang not in _PAGES:
             continue
-        name = "print/index.html" if config.use_directory_urls else "print.html"
-        target = site_dir / lang_prefix(lang) / name
-        print_dir = posixpath.dirname(lang_prefix(lang) + name) + "/"
+        page = languages.print_page(lang, config.use_directory_urls)
+        target = site_dir / page
+        print_dir = posixpath.dirname(page) + "/"
         found = sections(lang, config.site_url or "/", print_dir)
         if not found:
             continue
@@ -170,8 +163,8 @@ def write_print_pages(config: Any, ui: dict[str, dict[str, str]], site_dir: Path
                 date=max(dates) if dates else "",
                 root=root,
                 help_link=root + help_page,
-                home=lang_prefix(lang),
-                site_url=urljoin(config.site_url or "/", lang_prefix(lang)),
+                home=languages.prefix(lang),
+                site_url=urljoin(config.site_url or "/", languages.prefix(lang)),
             ),
             encoding="utf-8",
         )
