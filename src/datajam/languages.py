@@ -7,6 +7,8 @@ language under ``<lang>/``. URLs here are site-relative (``fr/help/``), as MkDoc
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from datajam import LANGUAGES
 
 DEFAULT = LANGUAGES[0]
@@ -40,3 +42,17 @@ def of_build(theme_language: object) -> str:
 def print_page(lang: str, use_directory_urls: bool = True) -> str:
     """The site-relative path of the language's print page (the handbook in one page, printed to PDF)."""
     return prefix(lang) + ("print/index.html" if use_directory_urls else "print.html")
+
+
+def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
+    """Absolute URLs of a page in every language, plus ``x-default`` (the default language's).
+
+    ``rel_link`` is the site-relative URL used by the visible language switch.
+    """
+    _, path = split_url(page_url)
+    result = []
+    for lang in LANGUAGES:
+        rel = prefix(lang) + path
+        result.append({"lang": lang, "rel_link": rel, "link": urljoin(site_url, rel)})
+    result.append({**result[0], "lang": "x-default"})
+    return result
