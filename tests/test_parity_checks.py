@@ -211,8 +211,8 @@ def test_section_hashes_are_stable() -> None:
     from datajam.parity.staleness import section_hashes
 
     assert section_hashes(parse_page(EN)) == {
-        "_meta": "7b51ba5bfc82f9a4", "_top": "42b9f78773405083", "sexual": "811db2e7b625cb79",
-        "polaris": "d73b8307c7a541da", "^statcan-2024": "bd9f6d702d85c439"}
+        "_meta": "7b51ba5bfc82f9a4", "_top": "68fb9f39b60dccf5", "sexual": "e2e70598693b14ae",
+        "polaris": "8137d10ad0ee75e8", "^statcan-2024": "752803d574e343e3"}
 
 
 def test_a_repeated_heading_id_is_flagged_and_both_sections_are_compared(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from datajam.site.hooks import page_alternates, split_search_index, with_absolute_hreflang, with_language_search_base
+from datajam.languages import page_alternates
+from datajam.site.postbuild import split_search_index, with_absolute_hreflang, with_language_search_base
 from datajam.site.ui import UIStringsError, load_ui_strings
 
 

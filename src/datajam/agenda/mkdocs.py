@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from datajam import LANGUAGES
+from datajam import LANGUAGES, languages
 from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE
 from datajam.agenda.calendar import FEED_NAME, calendar_files
 from datajam.agenda.export import export_json
@@ -47,14 +47,7 @@ _BUILD: dict[str, _Build] = {}
 
 
 def _language(config: MkDocsConfig) -> str:
-    lang = str(config.theme["language"])
-    if lang not in LANGUAGES:
-        raise PluginError(f"agenda: unsupported theme language {lang!r}")
-    return lang
-
-
-def _prefix(lang: str) -> str:
-    return "" if lang == LANGUAGES[0] else f"{lang}/"
+    return languages.of_build(config.theme["language"])
 
 
 def _site_url(config: MkDocsConfig) -> str:
@@ -96,7 +89,7 @@ def session_links(agenda: Agenda, site_url: str) -> dict[str, dict[str, str]]:
     for session in agenda.sessions:
         item = {}
         for lang in LANGUAGES:
-            base = urljoin(site_url, f"{_prefix(lang)}agenda/")
+            base = urljoin(site_url, f"{languages.prefix(lang)}agenda/")
             item[f"page_{lang}"] = f"{base}#{session.id}"
             item[f"ics_{lang}"] = f"{base}calendar/{session.id}.ics"
         links[session.id] = item
@@ -117,14 +110,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated[JSON_NAME] = export_json(build.agenda, build.snapshot, links).encode()
     for name, content in generated.items():
         file = File.generated(config, f"{lang}/agenda/{name}", content=content)
-        file.dest_uri = f"{_prefix(lang)}agenda/{name}"
+        file.dest_uri = f"{languages.prefix(lang)}agenda/{name}"
         files.append(file)
     return files
 
 
 def _links(page: Page, config: MkDocsConfig, lang: str) -> Links:
     """Links from ``page`` to the agenda's files; the marker may sit on any page."""
-    agenda_dir = f"{_prefix(lang)}agenda/"
+    agenda_dir = f"{languages.prefix(lang)}agenda/"
     feed = f"{agenda_dir}calendar/{FEED_NAME}"
     feed_url = urljoin(_site_url(config), feed)
     webcal = "webcal://" + feed_url.split("://", 1)[1] if urlsplit(feed_url).scheme in ("http", "https") else feed_url

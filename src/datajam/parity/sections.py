@@ -13,6 +13,17 @@ META = "_meta"  # the front matter
 LINKS = "_links"  # link reference definitions and abbreviations
 
 
+def section_label(key: str, article: bool = True) -> str:
+    """How a finding names a section: "the top of the page", "the front matter", "footnote [^id]",
+    "section #id"; without ``article`` (after "English"): "top of the page", "front matter", "#id"."""
+    if key.startswith("^"):
+        return f"footnote [{key}]"
+    if key in (TOP, META):
+        name = "top of the page" if key == TOP else "front matter"
+        return f"the {name}" if article else name
+    return f"section #{key}" if article else f"#{key}"
+
+
 @dataclass
 class Unit:
     """A piece of prose: a heading, paragraph, table cell or title."""
@@ -36,13 +47,7 @@ class Section:
 
     @property
     def label(self) -> str:
-        if self.key == TOP:
-            return "the top of the page"
-        if self.key == META:
-            return "the front matter"
-        if self.key.startswith("^"):
-            return f"footnote [{self.key}]"
-        return f"section #{self.key}"
+        return section_label(self.key)
 
     def units(self) -> list[Unit]:
         if self._units is None:
@@ -62,14 +67,8 @@ class Section:
 
 
 def split_sections(page: Page) -> dict[str, Section]:
-    """Sections by key, in page order; footnote definitions (with their content) form their own sections."""
-    if "sections" not in page.cache:
-        page.cache["sections"] = _split(page)
-    sections: dict[str, Section] = page.cache["sections"]
-    return sections
-
-
-def _split(page: Page) -> dict[str, Section]:
+    """Sections by key, in page order; footnote definitions (with their content) form their own sections.
+    Read them as ``page.sections`` (computed once per page)."""
     sections: dict[str, Section] = {TOP: Section(TOP, page.body_line)}
     current = sections[TOP]
     footnote: Section | None = None
@@ -105,7 +104,7 @@ def _unused_key(ident: str, sections: dict[str, Section]) -> str:
 def section_lines(page: Page) -> dict[str, list[str]]:
     """The source lines of each section (a line belongs to the block that starts at or before it)."""
     owner: dict[int, str] = {}
-    for key, section in split_sections(page).items():
+    for key, section in page.sections.items():
         for b in section.blocks:
             owner[b.line] = key
     lines = page.text.replace("\r\n", "\n").split("\n")

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from datajam import LANGUAGES
 from datajam.parity.blocks import Page, parse_page
 from datajam.parity.compare import compare_pages
 from datajam.parity.findings import Finding
 from datajam.parity.language import WORD
 from datajam.parity.project import bilingual_findings, data_files, nav_findings, ui_findings
-from datajam.parity.sections import split_sections
-from datajam.parity.staleness import SNAPSHOTS, changes, label, section_diff, section_hashes, with_record
+from datajam.parity.sections import section_label
+from datajam.parity.staleness import SNAPSHOTS, changes, section_diff, section_hashes, with_record
 
 
 class ParityInputError(Exception):
@@ -40,7 +41,7 @@ class Tree:
         return (self.folder(side) / rel).is_file()
 
     def folder(self, side: str) -> Path:
-        return self.source if side == "en" else self.target
+        return self.source if side == LANGUAGES[0] else self.target
 
     def page(self, side: str, rel: str) -> Page:
         if (side, rel) not in self._cache:
@@ -52,7 +53,7 @@ class Tree:
         return self._cache[side, rel]
 
     def forget(self, rel: str) -> None:
-        for side in ("en", "fr"):
+        for side in LANGUAGES:
             self._cache.pop((side, rel), None)
 
     def snapshot(self, rel: str) -> Page | None:
@@ -105,12 +106,12 @@ def check_pages(tree: Tree, rels: list[str]) -> tuple[list[Finding], int]:
     pairs = 0
     for rel in rels:
         if not tree.has("fr", rel):
-            findings.append(Finding(rel, 1, "page-missing", "no French page for this English page",
-                                    f"translate it into {tree.target / rel}", "fr", 1))
+            findings.append(Finding(path=rel, line=1, check="page-missing", problem="no French page for this English page",
+                                    fix=f"translate it into {tree.target / rel}", side="fr", source_line=1))
             continue
         if not tree.has("en", rel):
-            findings.append(Finding(rel, 1, "page-extra", "French page without an English page",
-                                    f"add {tree.source / rel} or remove the French page"))
+            findings.append(Finding(path=rel, line=1, check="page-extra", problem="French page without an English page",
+                                    fix=f"add {tree.source / rel} or remove the French page"))
             continue
         pairs += 1
         en, fr = tree.page("en", rel), tree.page("fr", rel)
@@ -124,15 +125,15 @@ def staleness_findings(tree: Tree, rel: str, en: Page, fr: Page) -> list[Finding
     found = changes(en, fr)
     sync_hint = f"python scripts/parity.py sync {rel}"
     if found is None:
-        return [Finding(rel, 1, "not-synced", "the page records no English version it translates",
-                        f"check that it translates the current English page, then run {sync_hint}",
+        return [Finding(path=rel, line=1, check="not-synced", problem="the page records no English version it translates",
+                        fix=f"check that it translates the current English page, then run {sync_hint}",
                         severity="warning")]
-    fr_sections = split_sections(fr)
+    fr_sections = fr.sections
     old = tree.snapshot(rel)
     return [
-        Finding(rel, fr_sections[c.key].line if c.key in fr_sections else 1, "outdated",
-                f"English {label(c.key)} {c.state} since the French page was last synced",
-                f"update the French {label(c.key)} to match, then run {sync_hint}", "fr", c.en_line,
+        Finding(path=rel, line=fr_sections[c.key].line if c.key in fr_sections else 1, check="outdated",
+                problem=f"English {section_label(c.key, article=False)} {c.state} since the French page was last synced",
+                fix=f"update the French {section_label(c.key, article=False)} to match, then run {sync_hint}", side="fr", source_line=c.en_line,
                 details=tuple(section_diff(c.key, old, en)) if c.state != "removed" or old else ())
         for c in found
     ]
@@ -150,10 +151,9 @@ def project_findings(root: Path) -> list[Finding]:
 
 def _relative(f: Finding, root: Path) -> Finding:
     try:
-        path = Path(f.path).relative_to(root).as_posix()
+        return replace(f, path=Path(f.path).relative_to(root).as_posix())
     except ValueError:
-        path = f.path
-    return Finding(path, f.line, f.check, f.problem, f.fix, f.side, f.source_line, f.severity, f.details)
+        return f
 
 
 def sync(tree: Tree, pages: list[str]) -> list[str]:
@@ -178,7 +178,7 @@ def sync(tree: Tree, pages: list[str]) -> list[str]:
 
 
 def words(page: Page) -> int:
-    return sum(len(WORD.findall(u.inline.clean)) for s in split_sections(page).values() for u in s.units())
+    return sum(len(WORD.findall(u.inline.clean)) for s in page.sections.values() for u in s.units())
 
 
 def status(tree: Tree) -> list[str]:
@@ -187,7 +187,7 @@ def status(tree: Tree) -> list[str]:
     totals = {"en": 0, "fr": 0}
     states: dict[str, int] = {}
     for rel in tree.pages():
-        counts = {side: words(tree.page(side, rel)) if tree.has(side, rel) else 0 for side in ("en", "fr")}
+        counts = {side: words(tree.page(side, rel)) if tree.has(side, rel) else 0 for side in LANGUAGES}
         for side in counts:
             totals[side] += counts[side]
         detail: list[str] = []
@@ -205,7 +205,7 @@ def status(tree: Tree) -> list[str]:
                 state = "outdated"
                 old = tree.snapshot(rel)
                 for c in found:
-                    detail.append(f"    English {label(c.key)} {c.state}")
+                    detail.append(f"    English {section_label(c.key, article=False)} {c.state}")
                     if c.state != "removed":
                         detail += [f"      {d}" for d in section_diff(c.key, old, tree.page("en", rel))]
         states[state] = states.get(state, 0) + 1

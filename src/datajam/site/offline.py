@@ -23,6 +23,7 @@ import zipfile
 from pathlib import Path
 
 from datajam import LANGUAGES
+from datajam.languages import prefix
 from datajam.site.builder import CONFIG_FILE, build, load_config
 
 ROOT_DIR = "datajam-handbook"
@@ -40,7 +41,7 @@ def build_site(site_dir: Path, config_file: str = CONFIG_FILE) -> None:
 def write_search_scripts(site_dir: Path) -> list[Path]:
     written = []
     for lang in LANGUAGES:
-        folder = site_dir / ("" if lang == LANGUAGES[0] else lang) / "search"
+        folder = site_dir / prefix(lang) / "search"
         index = folder / "search_index.json"
         if index.exists():
             data = json.loads(index.read_text(encoding="utf-8"))

@@ -19,6 +19,7 @@ from typing import Any
 
 from datajam import LANGUAGES
 from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from datajam.languages import prefix, print_page
 from datajam.site.ui import load_ui_strings
 
 _ABSOLUTIZE = """base => {
@@ -59,10 +60,6 @@ def footer(ui: dict[str, str]) -> str:
     )
 
 
-def lang_prefix(lang: str) -> str:
-    return "" if lang == LANGUAGES[0] else f"{lang}/"
-
-
 def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUAGES, browser: Any = None) -> list[Path]:
     """Print every language's print page; returns the PDFs written into ``site_dir``.
 
@@ -81,7 +78,7 @@ def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUA
     written = []
     with serve(site_dir) as base:
         for lang in languages:
-            candidates = [site_dir / lang_prefix(lang) / name for name in ("print/index.html", "print.html")]
+            candidates = [site_dir / print_page(lang, directory_urls) for directory_urls in (True, False)]
             source = next((c for c in candidates if c.exists()), None)
             if source is None:
                 raise FileNotFoundError(f"{candidates[0]}: no print page; build the site first (make build)")
@@ -103,7 +100,7 @@ def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUA
                 draft = Path(tmp) / "draft.pdf"
                 page.pdf(path=str(draft), **options)
                 page.evaluate(_FILL_TOC, destinations(draft))
-            target = site_dir / lang_prefix(lang) / ui[lang]["pdf_file"]
+            target = site_dir / prefix(lang) / ui[lang]["pdf_file"]
             page.pdf(path=str(target), **options)
             page.close()
             written.append(target)

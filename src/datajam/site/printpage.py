@@ -1,7 +1,7 @@
 """The print page of the handbook, one per language, from which the PDF is made.
 
-The hooks record every page's rendered HTML and the navigation order while MkDocs builds;
-after the build, :func:`write_print_pages` writes ``print/index.html`` (``fr/print/…``):
+The hooks record every page's rendered HTML and the navigation order in a :class:`PrintBook`
+while MkDocs builds; after the build, :meth:`PrintBook.write` writes ``print/index.html`` (``fr/print/…``):
 a cover, a table of contents, then every handbook page in navigation order. Inside the
 document, links between handbook pages become links to their sections, so they still
 work in the PDF; links to other pages of the site stay relative to the print page, and
@@ -13,38 +13,15 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from datajam import LANGUAGES
+from datajam import languages
 
 SECTION = "handbook/"
-_NAV: dict[str, list[str]] = {}
-_PAGES: dict[str, dict[str, tuple[str, str, str | None]]] = {}
-
-
-def reset() -> None:
-    _NAV.clear()
-    _PAGES.clear()
-
-
-def lang_prefix(lang: str) -> str:
-    return "" if lang == LANGUAGES[0] else f"{lang}/"
-
-
-def strip_lang(url: str, lang: str) -> str:
-    prefix = lang_prefix(lang)
-    return url[len(prefix) :] if prefix and url.startswith(prefix) else url
-
-
-def record_nav(lang: str, urls: list[str]) -> None:
-    _NAV[lang] = [strip_lang(u, lang) for u in urls]
-
-
-def record_page(lang: str, url: str, title: str, content: str, date: str | None) -> None:
-    _PAGES.setdefault(lang, {})[strip_lang(url, lang)] = (title, content, date)
 
 
 def canonical(path: str) -> str:
@@ -100,7 +77,7 @@ def rewrite(content: str, path: str, known: set[str], site_url: str, lang: str, 
     content = _HEADERLINK.sub("", content)
     content = _ID.sub(lambda m: f'id="{prefix}--{m.group(1)}"', content)
     content = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", content)
-    page_abs = "/" + lang_prefix(lang) + path
+    page_abs = "/" + languages.prefix(lang) + path
 
     def link(match: re.Match[str]) -> str:
         attr, target = match.group(1), html.unescape(match.group(2))
@@ -111,8 +88,9 @@ def rewrite(content: str, path: str, known: set[str], site_url: str, lang: str, 
             return match.group(0)
         resolved = urlsplit(urljoin("https://site.invalid" + page_abs, target))
         site_path = resolved.path.lstrip("/")
-        lang_path = canonical(site_path[len(lang_prefix(lang)) :] if site_path.startswith(lang_prefix(lang)) else site_path)
-        if attr == "href" and site_path.startswith(lang_prefix(lang)) and lang_path in known:
+        link_lang, path_in_lang = languages.split_url(site_path)
+        lang_path = canonical(path_in_lang)
+        if attr == "href" and link_lang == lang and lang_path in known:
             anchor = anchor_for(lang_path) + (f"--{resolved.fragment}" if resolved.fragment else "")
             return f'href="#{html.escape(anchor)}"'
         if attr == "src":  # images and the like: relative to the print page
@@ -123,57 +101,69 @@ def rewrite(content: str, path: str, known: set[str], site_url: str, lang: str, 
     return _HREF.sub(link, content)
 
 
-def sections(lang: str, site_url: str, print_dir: str) -> list[Section]:
-    pages = _PAGES.get(lang, {})
-    order = [u for u in _NAV.get(lang, []) if canonical(u).startswith(SECTION) and u in pages]
-    known = {canonical(u) for u in order}
-    result = []
-    for url in order:
-        title, content, date = pages[url]
-        result.append(
-            Section(
-                anchor=anchor_for(url),
-                title=title,
-                depth=heading_shift(url),
-                html=rewrite(content, url, known, site_url, lang, print_dir),
-                date=date,
+@dataclass
+class PrintBook:
+    """Every language's pages as the build renders them, and the navigation order: the print pages' content."""
+
+    nav: dict[str, list[str]] = field(default_factory=dict)  # lang -> page URLs without the language prefix
+    pages: dict[str, dict[str, tuple[str, str, str | None]]] = field(default_factory=dict)  # lang -> URL -> title, HTML, date
+
+    def record_nav(self, lang: str, urls: list[str]) -> None:
+        self.nav[lang] = [languages.split_url(u)[1] for u in urls]
+
+    def record_page(self, lang: str, url: str, title: str, content: str, date: str | None) -> None:
+        self.pages.setdefault(lang, {})[languages.split_url(url)[1]] = (title, content, date)
+
+    def sections(self, lang: str, site_url: str, print_dir: str) -> list[Section]:
+        pages = self.pages.get(lang, {})
+        order = [u for u in self.nav.get(lang, []) if canonical(u).startswith(SECTION) and u in pages]
+        known = {canonical(u) for u in order}
+        result = []
+        for url in order:
+            title, content, date = pages[url]
+            result.append(
+                Section(
+                    anchor=anchor_for(url),
+                    title=title,
+                    depth=heading_shift(url),
+                    html=rewrite(content, url, known, site_url, lang, print_dir),
+                    date=date,
+                )
             )
-        )
-    return result
+        return result
 
-
-def write_print_pages(config: Any, ui: dict[str, dict[str, str]], site_dir: Path) -> list[Path]:
-    """Write ``print/index.html`` (``print.html`` from disk builds) for each language built."""
-    env = config.theme.get_env()
-    template = env.get_template("dj-print.html")
-    written = []
-    for lang in LANGUAGES:
-        if lang not in _PAGES:
-            continue
-        name = "print/index.html" if config.use_directory_urls else "print.html"
-        target = site_dir / lang_prefix(lang) / name
-        print_dir = posixpath.dirname(lang_prefix(lang) + name) + "/"
-        found = sections(lang, config.site_url or "/", print_dir)
-        if not found:
-            continue
-        dates = [s.date for s in found if s.date]
-        root = relative("", print_dir)
-        help_page = ui[lang]["help_page"]
-        if not config.use_directory_urls and help_page.endswith("/"):
-            help_page += "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            template.render(
-                lang=lang,
-                ui=ui[lang],
-                sections=found,
-                date=max(dates) if dates else "",
-                root=root,
-                help_link=root + help_page,
-                home=lang_prefix(lang),
-                site_url=urljoin(config.site_url or "/", lang_prefix(lang)),
-            ),
-            encoding="utf-8",
-        )
-        written.append(target)
-    return written
+    def write(self, config: Any, ui: dict[str, dict[str, str]], site_dir: Path) -> list[Path]:
+        """Write ``print/index.html`` (``print.html`` from disk builds) for each language built."""
+        env = config.theme.get_env()
+        template = env.get_template("dj-print.html")
+        written = []
+        for lang in LANGUAGES:
+            if lang not in self.pages:
+                continue
+            page = languages.print_page(lang, config.use_directory_urls)
+            target = site_dir / page
+            print_dir = posixpath.dirname(page) + "/"
+            found = self.sections(lang, config.site_url or "/", print_dir)
+            if not found:
+                continue
+            dates = [s.date for s in found if s.date]
+            root = relative("", print_dir)
+            help_page = ui[lang]["help_page"]
+            if not config.use_directory_urls and help_page.endswith("/"):
+                help_page += "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(
+                template.render(
+                    lang=lang,
+                    ui=ui[lang],
+                    sections=found,
+                    date=max(dates) if dates else "",
+                    root=root,
+                    help_link=root + help_page,
+                    home=languages.prefix(lang),
+                    site_url=urljoin(config.site_url or "/", languages.prefix(lang)),
+                ),
+                encoding="utf-8",
+            )
+            written.append(target)
+        return written
