@@ -80,7 +80,12 @@ def test_no_request_leaves_the_machine_and_no_cookie_is_set(page: Page, site_url
     failures: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
-    page.on("requestfailed", lambda request: failures.append(request.url))
+    # A request cut short because the test moves on to the next page (net::ERR_ABORTED, e.g. the search
+    # worker a slow machine is still fetching) is not a failure of the site; every other failure is.
+    page.on(
+        "requestfailed",
+        lambda request: None if request.failure == "net::ERR_ABORTED" else failures.append(f"{request.url} ({request.failure})"),
+    )
     paths = all_page_paths(site_dir)
     assert len(paths) > 40
     for path in paths:
