@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
-from datajam.site import assets, bundle, messages, printpage
+from datajam.site import assets, bundle, messages, printpage, search
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
 from datajam.site.ui import load_ui_strings
@@ -279,4 +279,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if (Path(config.site_dir) / "search" / "search_index.json").exists():
         split_search_index(Path(config.site_dir))
     bundle.disable_alternate_sitemap_prefetch(Path(config.site_dir))
+    search.extend_search_worker(Path(config.site_dir))
     printpage.write_print_pages(config, load_ui_strings(), Path(config.site_dir))
