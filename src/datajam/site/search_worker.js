@@ -8,7 +8,7 @@
    Elided articles (l', d', qu' ...) are cut by the `separator` in mkdocs.yml, not here. */
 (function (lunr) {
   var ACCENTED = 0.5; /* the accented form's lead: a tie-breaker, below a title match */
-  var TYPO = 0.001; /* a forgiven typo scores far below any exact match */
+  var TYPO = 0.00001; /* a forgiven typo scores far below an exact match, even one in a title */
   var TYPO_MIN = 5; /* letters */
 
   /* "Données" and "donnees", "œuvre" and "oeuvre", "Canada’s" and "Canada's" are one term. */
