@@ -77,7 +77,7 @@
     });
     /* A result found through a typo counts as found for the typed term (no "Missing: recrutment"). */
     typos.forEach(function (word) {
-      var near = lunr.TokenSet.fromFuzzyString(word, 1).intersect(index.tokenSet).toArray();
+      var near = index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 1)).toArray();
       results.forEach(function (result) {
         var metadata = result.matchData.metadata;
         var terms = Object.keys(metadata);
