@@ -10,12 +10,13 @@ search index fetched only when search is opened. Exit status 1 when over budget.
 
 from __future__ import annotations
 
+import gzip
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve, wire_size
+from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 BUDGET_KB = 150
 PAGES = [
@@ -28,6 +29,13 @@ PAGES = [
     "fr/handbook/module-1/forms/",
     "fr/agenda/",
 ]
+COMPRESSED = re.compile(r"\.(html|css|js|json|svg|xml|txt|ics)$|/$")
+
+
+def wire_size(url: str, body: bytes) -> int:
+    path = url.split("?")[0].split("#")[0]
+    return len(gzip.compress(body, 6)) if COMPRESSED.search(path) else len(body)
+
 
 def measure(page, url: str) -> tuple[dict[str, int], list[str]]:
     sizes: dict[str, int] = defaultdict(int)
@@ -44,6 +52,8 @@ def measure(page, url: str) -> tuple[dict[str, int], list[str]]:
 
     page.on("response", on_response)
     page.goto(url, wait_until="networkidle")
+    page.wait_for_function("() => 'document$' in window")  # Material's bundle has run (it comes after paint)
+    page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     page.remove_listener("response", on_response)
     return dict(sizes), urls

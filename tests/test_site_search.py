@@ -94,7 +94,7 @@ def test_the_benchmark_reaches_its_target(site_dir: Path) -> None:
 def test_the_worker_is_extended_once_and_a_changed_material_fails_loudly(site_dir: Path, tmp_path: Path) -> None:
     worker = extend_search_worker(site_dir)
     code = worker.read_text(encoding="utf-8")
-    assert code.count("DataJam: search as readers type") == 1
+    assert code.count("/* DataJam: src/datajam/site/search_worker.js */") == 1
     assert code.rstrip().splitlines()[-1].startswith("//# sourceMappingURL=")
     assert extend_search_worker(site_dir).read_text(encoding="utf-8") == code
     (tmp_path / "assets/javascripts/workers").mkdir(parents=True)

@@ -12,7 +12,6 @@ import gzip
 import http.server
 import io
 import os
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,15 +59,6 @@ class _Gzip(_Quiet):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         return io.BytesIO(body)
-
-
-_COMPRESSED = re.compile(r"\.(html|css|js|json|svg|xml|txt|ics)$|/$")
-
-
-def wire_size(url: str, body: bytes) -> int:
-    """Bytes a response costs on the wire: text at its gzip size (as GitHub Pages sends it)."""
-    path = url.split("?")[0].split("#")[0]
-    return len(gzip.compress(body, 6)) if _COMPRESSED.search(path) else len(body)
 
 
 @contextmanager

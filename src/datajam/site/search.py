@@ -17,6 +17,7 @@ benchmark (``scripts/bench_search.py``) and the tests.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,8 @@ from datajam import LANGUAGES
 WORKER_EXTENSION = Path(__file__).with_name("search_worker.js")
 NODE_RUNNER = Path(__file__).with_name("search_node.js")
 WORKERS = Path("assets/javascripts/workers")
-_MARK = "/* DataJam: search as readers type"
+_MARK = "/* DataJam: src/datajam/site/search_worker.js */"
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _SOURCE_MAP = "\n//# sourceMappingURL="
 
 
@@ -59,9 +61,18 @@ def extend_search_worker(site_dir: Path) -> Path:
             "Fix: check src/datajam/site/search_worker.js against the new Material version."
         )
     body, _, source_map = code.partition(_SOURCE_MAP)
-    extension = WORKER_EXTENSION.read_text(encoding="utf-8").strip()
-    worker.write_text(body.rstrip("\n") + "\n" + extension + (_SOURCE_MAP + source_map if source_map else "\n"), encoding="utf-8")
+    extension = _without_comments(WORKER_EXTENSION.read_text(encoding="utf-8"))
+    worker.write_text(
+        f"{body.rstrip()}\n{_MARK}\n{extension}" + (_SOURCE_MAP + source_map if source_map else "\n"), encoding="utf-8"
+    )
     return worker
+
+
+def _without_comments(code: str) -> str:
+    """The extension as the reader's browser gets it: no comments, no indentation (it is fetched
+    with the worker on every first visit). Its comments are whole ``/* … */`` blocks."""
+    lines = (line.strip() for line in _COMMENT.sub("", code).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def index_path(site_dir: Path, lang: str) -> Path:
