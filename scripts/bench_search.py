@@ -35,10 +35,8 @@ def main(argv: list[str]) -> int:
                 print(f"    {o.case.query!r}: wanted {o.case.page} {where}, got {o.pages[:3]}")
         if top3 < TARGET:
             below.append(f"{lang}: {top3:.1%} < {TARGET:.0%}")
-    print(f"target: {TARGET:.0%} of queries find their page in the first three in each language: "
-          + ("OK" if not below else "BELOW"))
-    for line in below:
-        print("  " + line)
+    verdict = "BELOW (" + "; ".join(below) + ")" if below else "OK"
+    print(f"target: {TARGET:.0%} of queries find their page in the first three in each language: {verdict}")
     return 1 if below else 0
 
 
