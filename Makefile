@@ -61,10 +61,13 @@ pdf: $(STAMP) build
 dist: pdf offline
 	cp build/datajam-offline.zip site/datajam-offline.zip
 
-# Figures, not tests: page weight of a first visit (budget 150 KB for a handbook page), then the
-# parity check's speed on synthetic trees up to 1,000 page pairs (target under 5 s).
+# Figures, not tests: page weight of a first visit (budget 150 KB for a handbook page) and of a
+# first search, search quality (share of data/search/bench.yml's queries finding their page in
+# the first three, target 95 %), then the parity check's speed on synthetic trees up to 1,000
+# page pairs (target under 5 s).
 bench: $(STAMP) build
 	$(BIN)/python scripts/bench.py site
+	$(BIN)/python scripts/bench_search.py site
 	$(BIN)/python scripts/bench_parity.py
 
 # Lighthouse scores, mobile, both languages, plus satellite-like runs (figures; about 7 minutes).

@@ -52,6 +52,8 @@ def measure(page, url: str) -> tuple[dict[str, int], list[str]]:
 
     page.on("response", on_response)
     page.goto(url, wait_until="networkidle")
+    page.wait_for_function("() => 'document$' in window")  # Material's bundle has run (it comes after paint)
+    page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     page.remove_listener("response", on_response)
     return dict(sizes), urls

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, expect
 
 from conftest import ROOT
 from datajam.site.offline import ROOT_DIR, make_offline
+from search_support import FIRST_PAGE, SAME_RESULTS, searched_pages
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +67,29 @@ def test_offline_copy_works_from_disk_with_search(
     finally:
         context.close()
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
+
+
+@pytest.mark.parametrize(("lang", "query", "same"), SAME_RESULTS)
+def test_offline_search_ignores_accents_apostrophes_and_one_typo(
+    browser: Browser, unzipped: Path, lang: str, query: str, same: str
+) -> None:
+    found = {text: _offline_search(browser, unzipped, lang, text) for text in (query, same)}
+    assert found[query] and found[query] == found[same], found
+
+
+@pytest.mark.parametrize(("lang", "query", "first"), FIRST_PAGE)
+def test_offline_search_lists_the_help_page_first(browser: Browser, unzipped: Path, lang: str, query: str, first: str) -> None:
+    assert _offline_search(browser, unzipped, lang, query)[0] == first
+
+
+def _offline_search(browser: Browser, unzipped: Path, lang: str, query: str) -> list[str]:
+    """The pages a search lists in the offline copy opened from disk, with no network at all."""
+    root = unzipped if lang == "en" else unzipped / lang
+    context = browser.new_context()
+    context.route("http*://**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.goto((root / "handbook/module-1/forms.html").as_uri())
+        return searched_pages(page, query, root.as_uri() + "/")
+    finally:
+        context.close()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from datajam import LANGUAGES, languages
-from datajam.site import bundle
+from datajam.site import bundle, search
 
 
 @dataclass(frozen=True)
@@ -173,10 +173,15 @@ def material_bundle(site: Site) -> None:
     bundle.disable_alternate_sitemap_prefetch(site.root)
 
 
+def search_worker(site: Site) -> None:
+    search.extend_search_worker(site.root)
+
+
 STEPS: tuple[tuple[str, Step], ...] = (
     ("edit every page", edit_pages),
     ("one search index per language", search_indexes),
     ("Material bundle: no sitemap prefetch of alternate links", material_bundle),
+    ("search worker: accents, apostrophes, one typo", search_worker),
 )
 
 
