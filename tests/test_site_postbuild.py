@@ -7,6 +7,7 @@ from pathlib import Path
 
 from datajam.site.bundle import NEEDLE, REPLACEMENT
 from datajam.site.postbuild import Site, run
+from datajam.site.search import _MARK
 
 HEAD = '<!doctype html>\n<html lang="{lang}" class="no-js">\n<head>\n  <link rel="alternate" href="{en}" hreflang="en">\n' \
        '  <link rel="alternate" href="{fr}" hreflang="fr">\n<title>T</title>\n</head>\n<body dir="ltr">\n'
@@ -28,6 +29,7 @@ def built_site(root: Path) -> Site:
     write(root, "search/search_index.json", json.dumps({"config": {"lang": ["en", "fr"]}, "docs": [
         {"location": "", "title": "Home", "text": ""}, {"location": "fr/help/", "title": "Aide", "text": ""}]}))
     write(root, "assets/javascripts/bundle.1234.min.js", f"a;{NEEDLE};b")
+    write(root, "assets/javascripts/workers/search.5678.min.js", "self.lunr=1;\n//# sourceMappingURL=search.map")
     return Site(root=root, url="https://x.test/handbook/", pages={"index.html": "", "fr/help/index.html": "fr/help/"},
                 templates=["404.html"], exit_skip_links=EXIT)
 
@@ -54,4 +56,6 @@ def test_every_edit_of_the_built_site(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "fr/search/search_index.json").read_text())["docs"] == [
         {"location": "help/", "title": "Aide", "text": ""}]
     assert REPLACEMENT in (tmp_path / "assets/javascripts/bundle.1234.min.js").read_text()
+    worker = (tmp_path / "assets/javascripts/workers/search.5678.min.js").read_text()
+    assert worker.startswith("self.lunr=1;\n" + _MARK) and worker.endswith("//# sourceMappingURL=search.map")
 
