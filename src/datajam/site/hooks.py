@@ -21,11 +21,13 @@ from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
 from datajam.site import assets, bundle, messages, printpage
+from datajam.site.downloads import downloads
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
 from datajam.site.ui import load_ui_strings
 
 __all__ = [
+    "on_startup",
     "on_config",
     "on_files",
     "on_env",
@@ -38,6 +40,13 @@ __all__ = [
     "on_post_template",
     "on_post_build",
 ]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _PREVIEW["serve"] = command == "serve"  # the local preview has no PDF or zip (datajam.site.downloads)
+
+
+_PREVIEW = {"serve": False}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -71,7 +80,8 @@ def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
     result = []
     for lang in LANGUAGES:
         rel = path if lang == LANGUAGES[0] else f"{lang}/{path}"
-        result.append({"lang": lang, "rel_link": rel, "link": urljoin(site_url, rel)})
+        # the public address of a page is its folder, also when this build names files (offline copy)
+        result.append({"lang": lang, "rel_link": rel, "link": urljoin(site_url, printpage.canonical(rel))})
     result.append({**result[0], "lang": "x-default"})
     return result
 
@@ -79,11 +89,17 @@ def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
 _STATE: dict[str, Any] = {}
 
 
-def site_link(target: str, use_directory_urls: bool) -> str:
+def site_link(target: str, use_directory_urls: bool, docs_dir: Path | None = None) -> str:
     """A page link written as a directory (``help/``) in the interface strings, made to work
-    when the site is opened from disk (offline copy: ``use_directory_urls: false``)."""
+    when the site is opened from disk (offline copy: ``use_directory_urls: false``): a section
+    (``help/index.md``) becomes ``help/index.html``, a page (``home.md``, found in ``docs_dir``)
+    becomes ``home.html``."""
     if use_directory_urls or not (target == "" or target.endswith("/")):
         return target
+    path = language_path(target)
+    lang = target[: len(target) - len(path)].rstrip("/") or LANGUAGES[0]
+    if path and docs_dir is not None and (docs_dir / lang / f"{path.rstrip('/')}.md").is_file():
+        return f"{target.rstrip('/')}.html"
     return f"{target}index.html"
 
 
@@ -107,7 +123,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    env.filters["dj_link"] = lambda target: site_link(str(target), bool(config.use_directory_urls))
+    env.filters["dj_link"] = lambda target: site_link(str(target), bool(config.use_directory_urls), Path(config.docs_dir))
     paths = [f.src_uri for f in files]
     env.globals["dj_stylesheet"] = assets.one_path(paths, assets.STYLESHEET)
     env.globals["dj_bundle"] = assets.one_path(paths, assets.BUNDLE_JS)  # partials/javascripts/after-paint.html
@@ -150,9 +166,13 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
 @event_priority(-50)  # after mkdocs-static-i18n, which sets the per-page alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = current_language(config)
-    context["dj_downloads"] = language_path(page.url) in ("home/", "home.html", "help/", "help/index.html")
     with_ui_strings(context, lang)
     alternates = page_alternates(page.url, config.site_url or "/")
+    page.canonical_url = next(a["link"] for a in alternates if a["lang"] == lang)  # a public page, also offline
+    context["dj_downloads"] = downloads(
+        page.url, language_path(page.url), lang, context["ui"],
+        offline=bool(config.extra.get("dj_offline")), preview=_PREVIEW["serve"],
+    )
     context["dj_alternates"] = [a for a in alternates if a["lang"] not in (lang, "x-default")]
     _ALTERNATES[page.url] = alternates
     return context

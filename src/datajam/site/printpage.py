@@ -158,9 +158,9 @@ def write_print_pages(config: Any, ui: dict[str, dict[str, str]], site_dir: Path
             continue
         dates = [s.date for s in found if s.date]
         root = relative("", print_dir)
-        help_page = ui[lang]["help_page"]
-        if not config.use_directory_urls and help_page.endswith("/"):
-            help_page += "index.html"
+        help_page, home = ui[lang]["help_page"], lang_prefix(lang)
+        if not config.use_directory_urls:  # from disk, a link names the file
+            help_page, home = (p + "index.html" if p == "" or p.endswith("/") else p for p in (help_page, home))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             template.render(
@@ -170,7 +170,7 @@ def write_print_pages(config: Any, ui: dict[str, dict[str, str]], site_dir: Path
                 date=max(dates) if dates else "",
                 root=root,
                 help_link=root + help_page,
-                home=lang_prefix(lang),
+                home=home,
                 site_url=urljoin(config.site_url or "/", lang_prefix(lang)),
             ),
             encoding="utf-8",
