@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
-from datajam.site import assets, bundle, messages, printpage
+from datajam.site import assets, bundle, markdown_i18n, messages, printpage
 from datajam.site.downloads import downloads
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
@@ -49,8 +49,10 @@ def on_startup(command: str, dirty: bool) -> None:
 _PREVIEW = {"serve": False}
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has set the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     messages.install(Path(config.docs_dir))  # link warnings name the file, line and fix
+    markdown_i18n.localize(config.markdown_extensions, config.mdx_configs, load_ui_strings()[current_language(config)])
     i18n = config.plugins.get("i18n")
     if i18n is None or not getattr(i18n, "building", False):
         _STATE.clear()  # fresh per-build state (`mkdocs serve` rebuilds in the same process)

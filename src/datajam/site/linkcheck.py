@@ -23,6 +23,7 @@ import re
 import sys
 import tempfile
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -54,6 +55,7 @@ class Report:
     dead: list[DeadLink] = field(default_factory=list)
     checked: int = 0  # links followed (external ones not counted)
     files: int = 0  # files read (pages, PDFs, calendars, feeds, zip members)
+    kinds: Counter[str] = field(default_factory=Counter)  # files read, by suffix (".zip": the archive)
 
 
 class _Page(HTMLParser):
@@ -181,11 +183,13 @@ class Checker:
         elif suffix == ".json" and "search" not in path.parts:
             links = json_links(json.loads(path.read_text(encoding="utf-8")))
         elif suffix == ".zip" and tree.public:
+            self.report.kinds[suffix] += 1
             self.check_zip(path, label)
             return
         else:
             return
         self.report.files += 1
+        self.report.kinds[suffix] += 1
         for link in links:
             self.follow(label + rel, link, base, tree)
 
