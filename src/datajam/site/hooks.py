@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES
-from datajam.site import assets, bundle, markdown_i18n, messages, printpage
+from datajam.site import assets, bundle, glossary_page, markdown_i18n, messages, printpage
 from datajam.site.downloads import downloads
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
@@ -157,6 +157,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    lang = current_language(config)
+    glossary_url = (f"{lang}/" if lang != LANGUAGES[0] else "") + (
+        glossary_page.PAGE if config.use_directory_urls else glossary_page.PAGE.rstrip("/") + ".html"
+    )
+    html_text = glossary_page.for_page(
+        html_text, page.url, glossary_url, lang, Path(config.docs_dir), load_ui_strings()[lang]
+    )
     if page.file.abs_src_path:
         page.meta["dj_date_modified"] = git_dates(config).date_of(Path(page.file.abs_src_path), page.meta)
     printpage.record_page(
