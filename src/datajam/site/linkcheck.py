@@ -32,7 +32,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import icalendar
 
-LOOPBACK = re.compile(r"^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]|::1|0\.0\.0\.0)$", re.I)
+LOOPBACK_HOST = r"(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]|::1|0\.0\.0\.0)"
+LOOPBACK = re.compile(f"^{LOOPBACK_HOST}$", re.I)
 _SKIP_SCHEMES = ("mailto", "tel", "sms", "javascript", "data", "blob", "about")
 _URL_IN_TEXT = re.compile(r"(?:https?|webcal)://[^\s\"'<>)\]]+")
 _PDF_URI = re.compile(rb"/URI\s*\(((?:[^()\\]|\\.)*)\)")
@@ -141,24 +142,18 @@ class Checker:
         absolute = urljoin(base_url, link)
         parts = urlsplit(absolute)
         host = parts.hostname or ""
-        if LOOPBACK.match(host):
-            self.report.checked += 1
-            self.report.dead.append(DeadLink(source, link, "names a loopback address, not the public site"))
-            return
-        if parts.scheme == "file" and tree is not None:
-            self.report.checked += 1
-            rel = unquote(parts.path)[len(tree.root.as_posix()) + 1 :] if unquote(parts.path).startswith(tree.root.as_posix() + "/") else None
-            reason = "goes outside the offline copy" if rel is None else tree.resolve(rel, parts.fragment)
+        if parts.scheme == "file" and tree is not None:  # inside the offline copy, from disk
+            root, path = tree.root.as_posix() + "/", unquote(parts.path)
+            reason = tree.resolve(path[len(root) :], parts.fragment) if path.startswith(root) else "goes outside the offline copy"
+        elif LOOPBACK.match(host):
+            reason = "names a loopback address, not the public site"
+        elif (site_path := self.public_path(absolute)) is not None:
+            reason = self.site.resolve(site_path, parts.fragment)
+        elif (parts.scheme, parts.netloc) == (urlsplit(self.site_url).scheme, urlsplit(self.site_url).netloc):
+            reason = f"outside the site's address {self.site_url}"
         else:
-            path = self.public_path(absolute)
-            if path is None:
-                base = urlsplit(self.site_url)
-                if (parts.scheme, parts.netloc) == (base.scheme, base.netloc):
-                    self.report.checked += 1
-                    self.report.dead.append(DeadLink(source, link, f"outside the site's address {self.site_url}"))
-                return  # another host: not followed (no network)
-            self.report.checked += 1
-            reason = self.site.resolve(path, parts.fragment)
+            return  # another host: not followed (no network)
+        self.report.checked += 1
         if reason:
             self.report.dead.append(DeadLink(source, link, reason))
 
@@ -175,7 +170,7 @@ class Checker:
             tree._ids[path] = parser.ids
             links = iter(parser.links)
         elif suffix == ".pdf":
-            links = (m.decode("latin-1").replace("\\(", "(").replace("\\)", ")") for m in _PDF_URI.findall(path.read_bytes()))
+            links = iter(pdf_uris(path.read_bytes()))
         elif suffix == ".ics":
             links = calendar_links(path.read_bytes())
         elif suffix in (".xml", ".atom", ".rss"):
@@ -209,6 +204,11 @@ class Checker:
             if path.is_file():
                 self.check_file(path, self.site, "")
         return self.report
+
+
+def pdf_uris(data: bytes) -> list[str]:
+    """The targets of a PDF's links (``/URI (…)``; Chromium writes them uncompressed)."""
+    return [m.decode("latin-1").replace("\\(", "(").replace("\\)", ")") for m in _PDF_URI.findall(data)]
 
 
 def calendar_links(data: bytes) -> Iterator[str]:

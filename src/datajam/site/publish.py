@@ -15,11 +15,9 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from datajam.site.linkcheck import LOOPBACK
+from datajam.site.linkcheck import LOOPBACK, LOOPBACK_HOST, pdf_uris
 
-_LOOPBACK_URL = re.compile(
-    r"(?:https?|webcal)://(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]|0\.0\.0\.0)(?::\d+)?[^\s\"'<>)]*", re.I
-)
+_LOOPBACK_URL = re.compile(rf"(?:https?|webcal)://{LOOPBACK_HOST}(?::\d+)?[^\s\"'<>)]*", re.I)
 _TEXT = (".html", ".js", ".json", ".xml", ".ics", ".txt", ".css", ".svg", ".atom", ".rss")
 HOW_TO_FIX = (
     "set the public address: unset SITE_URL to use site_url of mkdocs.yml, "
@@ -54,7 +52,7 @@ def require_public(site_url: str) -> str:
 
 def pdf_text(data: bytes, path: Path) -> str:
     """A PDF's link targets and its text (``pdftotext``, poppler-utils)."""
-    uris = b" ".join(re.findall(rb"/URI\s*\(((?:[^()\\]|\\.)*)\)", data)).decode("latin-1")
+    uris = " ".join(pdf_uris(data))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return uris + "\n" + text
 
