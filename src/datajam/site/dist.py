@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from datajam.site import linkcheck, offline, pdf, publish
-
-ZIP_NAME = "datajam-offline.zip"
+from datajam.site.downloads import OFFLINE_ZIP
 
 
 def build(site_dir: Path, config_file: str = "mkdocs.yml") -> None:
@@ -33,8 +32,8 @@ def make_dist(site_dir: Path, work_dir: Path, site_url: str, *, built: bool = Fa
     if not built:
         build(site_dir)
     pdf.make_pdfs(site_dir, site_url, browser=browser)
-    zip_path = offline.make_offline(work_dir / "offline", work_dir / ZIP_NAME, pdfs_from=site_dir)
-    shutil.copyfile(zip_path, site_dir / ZIP_NAME)
+    zip_path = offline.make_offline(work_dir / "offline", work_dir / OFFLINE_ZIP, pdfs_from=site_dir)
+    shutil.copyfile(zip_path, site_dir / OFFLINE_ZIP)
     publish.refuse_loopback([site_dir])
     return linkcheck.check_output(site_dir, site_url)
 
