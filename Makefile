@@ -23,8 +23,9 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NPM_STAMP)
 
+# The local preview is the only place that names 127.0.0.1 (published files use site_url of mkdocs.yml).
 serve: $(STAMP)
-	$(DOCS) serve $(CONFIG) --strict -a 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(DOCS) serve $(CONFIG) --strict -a 127.0.0.1:8000
 
 build: $(STAMP)
 	$(DOCS) build $(CONFIG) --strict --clean
@@ -49,17 +50,18 @@ parity: $(STAMP)
 agenda-check: $(STAMP)
 	$(BIN)/python scripts/agenda.py validate
 
-# The offline copy for a USB key: build/datajam-offline.zip (search works from disk; PDFs inside).
-offline: $(STAMP) $(NPM_STAMP)
-	$(BIN)/python -m datajam.site.offline --pdf
+# The offline copy for a USB key: build/datajam-offline.zip (search works from disk; the PDFs of site/ inside).
+offline: $(STAMP) $(NPM_STAMP) pdf
+	$(BIN)/python -m datajam.site.offline --pdf-from site
 
 # The handbook PDF of each language, printed by Chromium into site/ (linked from the home pages).
 pdf: $(STAMP) build
 	$(BIN)/python -m datajam.site.pdf site
 
-# Everything GitHub Pages publishes: the strict build, the PDFs and the offline zip, in site/.
-dist: pdf offline
-	cp build/datajam-offline.zip site/datajam-offline.zip
+# Everything GitHub Pages publishes: the strict build, the PDFs and the offline zip, in site/;
+# fails on a file naming a loopback address or on any link or download that does not resolve.
+dist: $(STAMP) $(NPM_STAMP)
+	$(BIN)/python -m datajam.site.dist site
 
 # Figures, not tests: page weight of a first visit (budget 150 KB for a handbook page) and of a
 # first search, search quality (share of data/search/bench.yml's queries finding their page in

@@ -1,4 +1,4 @@
-"""Translation parity of docs/en and docs/fr: ``check``, ``sync``, ``status`` (see datajam.parity.cli)."""
+"""Translation parity of docs/en and docs/fr: ``check``, ``sync``, ``status``; ``html``: of the built site (see datajam.parity.cli)."""
 
 import sys
 

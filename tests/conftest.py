@@ -63,8 +63,13 @@ def site_dir(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1 (random free port)."""
-    with serve(site_dir) as url:
+    """The built site served over HTTP on 127.0.0.1 (random free port), at the path its public
+    address has (site_url of mkdocs.yml, or SITE_URL), as GitHub Pages serves it."""
+    from urllib.parse import urlsplit
+
+    from datajam.site.publish import configured_site_url
+
+    with serve(site_dir, mount=urlsplit(configured_site_url(str(ROOT / "mkdocs.yml"))).path) as url:
         yield url
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+
+from datajam.site.publish import configured_site_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +42,7 @@ def test_every_page_is_built_in_both_languages(site_dir: Path) -> None:
 
 
 def test_lang_hreflang_and_switch_on_every_page(site_dir: Path) -> None:
-    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
+    site_url = configured_site_url(str(ROOT / "mkdocs.yml"))  # the public address (SITE_URL overrides it)
     for lang, rel, html_file in built_pages(site_dir):
         html = html_file.read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{lang}"', html), f"{html_file}: <html lang> is not {lang}"

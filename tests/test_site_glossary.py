@@ -29,4 +29,6 @@ def test_both_languages_define_the_same_number_of_terms() -> None:
 
 def test_built_pages_show_tooltips(site_dir: Path) -> None:
     html = (site_dir / "fr/handbook/module-3/financial-intelligence/index.html").read_text(encoding="utf-8")
-    assert '<abbr title="Centre d’analyse des opérations et déclarations financières du Canada' in html
+    # a term with a glossary entry is a link to it, the definition as its tooltip (tests/test_glossary_page.py)
+    assert '<a class="dj-term" href="../../glossary/#fintrac" title="Centre d’analyse des opérations et déclarations financières du Canada' in html
+    assert '<abbr title="Gendarmerie royale du Canada" tabindex="0">GRC</abbr>' in html or 'title="Gendarmerie royale du Canada"' in html

@@ -31,6 +31,12 @@ CHROMIUM_ARGS = [
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as a real host (GitHub Pages speaks HTTP/2)
+    mount = "/"  # the site's path on its host (GitHub Pages: /<repository>/)
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.mount):
+            return str(Path(str(self.directory)) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.mount) :])
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -62,14 +68,17 @@ class _Gzip(_Quiet):
 
 
 @contextmanager
-def serve(site_dir: Path, compress: bool = False) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 (random port); ``compress``: gzip text like GitHub Pages."""
-    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(site_dir))
+def serve(site_dir: Path, compress: bool = False, mount: str = "/") -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1 (random port); ``compress``: gzip text like GitHub Pages;
+    ``mount``: the path the site has on its public host (the path of ``site_url``), as published."""
+    mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+    base = _Gzip if compress else _Quiet
+    handler = functools.partial(type("Handler", (base,), {"mount": mount}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
     finally:
         server.shutdown()
         server.server_close()

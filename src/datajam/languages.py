@@ -44,6 +44,15 @@ def print_page(lang: str, use_directory_urls: bool = True) -> str:
     return prefix(lang) + ("print/index.html" if use_directory_urls else "print.html")
 
 
+def canonical(path: str) -> str:
+    """A page's public address is its folder: ``handbook/a.html`` and ``handbook/a/index.html`` -> ``handbook/a/``."""
+    if path.endswith("index.html"):
+        return path[: -len("index.html")]
+    if path.endswith(".html"):
+        return path[: -len(".html")] + "/"
+    return path
+
+
 def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
     """Absolute URLs of a page in every language, plus ``x-default`` (the default language's).
 
@@ -53,6 +62,7 @@ def page_alternates(page_url: str, site_url: str) -> list[dict[str, str]]:
     result = []
     for lang in LANGUAGES:
         rel = prefix(lang) + path
-        result.append({"lang": lang, "rel_link": rel, "link": urljoin(site_url, rel)})
+        # the public address, also when this build names files (the offline copy)
+        result.append({"lang": lang, "rel_link": rel, "link": urljoin(site_url, canonical(rel))})
     result.append({**result[0], "lang": "x-default"})
     return result

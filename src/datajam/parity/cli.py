@@ -1,4 +1,4 @@
-"""Command line: ``python scripts/parity.py check|sync|status`` (exit 0 in parity, 1 findings, 2 usage/input error)."""
+"""Command line: ``python scripts/parity.py check|sync|status|html`` (exit 0 in parity, 1 findings, 2 usage/input error)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from datajam.parity.findings import CHECKS, as_json, as_text
+from datajam.parity.html_language import check_site
 from datajam.parity.staleness import SNAPSHOTS
 from datajam.parity.tree import ParityInputError, Tree, check, status, sync
 
@@ -41,6 +42,8 @@ def parser() -> argparse.ArgumentParser:
                                 "(default: . when checking the default folders as a whole)")
         if name != "status":
             c.add_argument("pages", nargs="*" if name == "check" else "+", metavar="PAGE")
+    html = sub.add_parser("html", help="the built site's titles, labels and interface text are in each page's language")
+    html.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), help="built site (default site, make build)")
     return p
 
 
@@ -51,6 +54,13 @@ def default_snapshots(source: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "html":
+        if not args.site_dir.is_dir():
+            print(f"parity: {args.site_dir}: no built site; run make build first", file=sys.stderr)
+            return 2
+        found, pages = check_site(args.site_dir)
+        print(as_text(found, pages).replace("page pair(s)", "built page(s)"))
+        return 1 if found else 0
     try:
         tree = Tree(args.source, args.target, args.snapshots or default_snapshots(args.source))
         if args.command == "sync":

@@ -31,6 +31,7 @@ CHECKS: dict[str, str] = {
     "nav-title": "a nav title has no French translation",
     "ui-string": "an interface string is missing in a language",
     "bilingual-field": "a data field has 'en' without 'fr' or the reverse",
+    "html-language": "built HTML: a title, aria-label, alt or interface text in the other language (parity.py html)",
 }
 
 

@@ -18,13 +18,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES, languages
-from datajam.site import assets, messages, postbuild
+from datajam.site import assets, glossary_page, markdown_i18n, messages, postbuild
+from datajam.site.downloads import downloads
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
 from datajam.site.printpage import PrintBook
 from datajam.site.ui import load_ui_strings
 
 __all__ = [
+    "on_startup",
     "on_config",
     "on_files",
     "on_env",
@@ -49,9 +51,18 @@ class BuildState:
 _BUILD = BuildState()
 
 
+_PREVIEW = {"serve": False}  # set once per process: the local preview has no PDF or zip (datajam.site.downloads)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _PREVIEW["serve"] = command == "serve"
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has set the language of this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _BUILD
     messages.install(Path(config.docs_dir))  # link warnings name the file, line and fix
+    markdown_i18n.localize(config.markdown_extensions, config.mdx_configs, load_ui_strings()[current_language(config)])
     i18n = config.plugins.get("i18n")
     if i18n is None or not getattr(i18n, "building", False):
         _BUILD = BuildState()  # fresh per build (`mkdocs serve` rebuilds in the same process)
@@ -63,11 +74,16 @@ def current_language(config: MkDocsConfig) -> str:
     return languages.of_build(config.theme["language"])
 
 
-def site_link(target: str, use_directory_urls: bool) -> str:
+def site_link(target: str, use_directory_urls: bool, docs_dir: Path | None = None) -> str:
     """A page link written as a directory (``help/``) in the interface strings, made to work
-    when the site is opened from disk (offline copy: ``use_directory_urls: false``)."""
+    when the site is opened from disk (offline copy: ``use_directory_urls: false``): a section
+    (``help/index.md``) becomes ``help/index.html``, a page (``home.md``, found in ``docs_dir``)
+    becomes ``home.html``."""
     if use_directory_urls or not (target == "" or target.endswith("/")):
         return target
+    lang, path = languages.split_url(target)
+    if path and docs_dir is not None and (docs_dir / lang / f"{path.rstrip('/')}.md").is_file():
+        return f"{target.rstrip('/')}.html"
     return f"{target}index.html"
 
 
@@ -91,7 +107,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    env.filters["dj_link"] = lambda target: site_link(str(target), bool(config.use_directory_urls))
+    env.filters["dj_link"] = lambda target: site_link(str(target), bool(config.use_directory_urls), Path(config.docs_dir))
     paths = [f.src_uri for f in files]
     env.globals["dj_stylesheet"] = assets.one_path(paths, assets.STYLESHEET)
     env.globals["dj_bundle"] = assets.one_path(paths, assets.BUNDLE_JS)  # partials/javascripts/after-paint.html
@@ -115,6 +131,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    lang = current_language(config)
+    glossary_url = languages.prefix(lang) + (
+        glossary_page.PAGE if config.use_directory_urls else glossary_page.PAGE.rstrip("/") + ".html"
+    )
+    html_text = glossary_page.for_page(
+        html_text, page.url, glossary_url, lang, Path(config.docs_dir), load_ui_strings()[lang]
+    )
     if page.file.abs_src_path:
         page.meta["dj_date_modified"] = git_dates(config).date_of(Path(page.file.abs_src_path), page.meta)
     _BUILD.book.record_page(
@@ -126,9 +149,13 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
 @event_priority(-50)  # after mkdocs-static-i18n, which sets the per-page alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = current_language(config)
-    context["dj_downloads"] = languages.split_url(page.url)[1] in ("home/", "home.html", "help/", "help/index.html")
     with_ui_strings(context, lang)
     alternates = languages.page_alternates(page.url, config.site_url or "/")
+    page.canonical_url = next(a["link"] for a in alternates if a["lang"] == lang)  # a public page, also offline
+    context["dj_downloads"] = downloads(
+        page.url, languages.split_url(page.url)[1], lang, context["ui"],
+        offline=bool(config.extra.get("dj_offline")), preview=_PREVIEW["serve"],
+    )
     context["dj_alternates"] = [a for a in alternates if a["lang"] not in (lang, "x-default")]
     _BUILD.pages[page.file.dest_uri] = page.url  # the post-build pass edits it
     return context

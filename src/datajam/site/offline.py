@@ -9,7 +9,8 @@ Material's offline plugin would but without its request to unpkg.com:
 * copies the ``iframe-worker`` shim (npm, MIT) into the site and loads it on every page
   (``extra.polyfills``): browsers refuse Web Workers from ``file://``, the shim runs
   Material's search worker in a hidden iframe instead;
-* prints the PDFs into the copy when asked (``--pdf``), so its download links work too;
+* copies the handbook PDFs into the copy (``--pdf-from site``: those of the published site,
+  whose links name the public address), so its download links work too;
 * zips the folder as ``datajam-handbook/`` with ``index.html`` at its top.
 """
 
@@ -25,10 +26,14 @@ from pathlib import Path
 from datajam import LANGUAGES
 from datajam.languages import prefix
 from datajam.site.builder import CONFIG_FILE, build, load_config
+from datajam.site import publish
 
 ROOT_DIR = "datajam-handbook"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
+# Files for a web server, useless from disk: the sitemap (its addresses are the offline copy's
+# .html names, not the public pages) and the 404 page (its links are absolute, for the server).
+LEFT_OUT = ("sitemap.xml", "404.html")
 
 
 def build_site(site_dir: Path, config_file: str = CONFIG_FILE) -> None:
@@ -63,22 +68,27 @@ def zip_folder(folder: Path, zip_path: Path) -> Path:
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.endswith((".map", ".gz")):
+            if path.is_file() and not path.name.endswith((".map", ".gz")) and path.name not in LEFT_OUT:
                 archive.write(path, Path(ROOT_DIR) / path.relative_to(folder))
     return zip_path
 
 
-def make_offline(work_dir: Path, zip_path: Path, with_pdf: bool = False) -> Path:
+def make_offline(work_dir: Path, zip_path: Path, pdfs_from: Path | None = None) -> Path:
+    """Build, adapt and zip the offline copy; ``pdfs_from``: the site folder whose PDFs it carries."""
     site_dir = work_dir / ROOT_DIR
     if site_dir.exists():
         shutil.rmtree(site_dir)
     build_site(site_dir)
     write_search_scripts(site_dir)
     copy_shim(site_dir)
-    if with_pdf:
-        from datajam.site.pdf import configured_site_url, make_pdfs
+    if pdfs_from is not None:
+        from datajam.site.pdf import pdf_path
 
-        make_pdfs(site_dir, configured_site_url())
+        for lang in LANGUAGES:
+            source = pdf_path(pdfs_from, lang)
+            if not source.is_file():
+                raise FileNotFoundError(f"{source}: missing; print the PDFs first (make pdf)")
+            shutil.copyfile(source, pdf_path(site_dir, lang))
     return zip_folder(site_dir, zip_path)
 
 
@@ -86,9 +96,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work-dir", type=Path, default=Path("build/offline"))
     parser.add_argument("--zip", type=Path, default=Path("build/datajam-offline.zip"))
-    parser.add_argument("--pdf", action="store_true", help="print the PDFs into the copy (needs Chromium)")
+    parser.add_argument("--pdf-from", type=Path, help="the built site whose PDFs the copy carries (make pdf)")
     args = parser.parse_args(argv)
-    zip_path = make_offline(args.work_dir, args.zip, with_pdf=args.pdf)
+    try:
+        publish.require_public(publish.configured_site_url())
+        zip_path = make_offline(args.work_dir, args.zip, pdfs_from=args.pdf_from)
+        publish.refuse_loopback([zip_path])
+    except publish.LoopbackError as exc:
+        print(f"offline: {exc}", file=sys.stderr)
+        return 1
     print(f"{zip_path}: {zip_path.stat().st_size // 1024} KB; open {ROOT_DIR}/index.html from the unzipped folder")
     return 0
 

@@ -20,6 +20,7 @@ from typing import Any
 from datajam import LANGUAGES
 from datajam.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from datajam.languages import prefix, print_page
+from datajam.site import publish
 from datajam.site.ui import load_ui_strings
 
 _ABSOLUTIZE = """base => {
@@ -58,6 +59,11 @@ def footer(ui: dict[str, str]) -> str:
         f'<span>{ui["print_page"]} <span class="pageNumber"></span> {ui["print_of"]} <span class="totalPages"></span></span>'
         "</div>"
     )
+
+
+def pdf_path(site_dir: Path, lang: str) -> Path:
+    """Where the PDF of ``lang`` is published: ``datajam-handbook-en.pdf``, ``fr/datajam-manuel-fr.pdf``."""
+    return site_dir / prefix(lang) / load_ui_strings()[lang]["pdf_file"]
 
 
 def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUAGES, browser: Any = None) -> list[Path]:
@@ -100,25 +106,26 @@ def make_pdfs(site_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUA
                 draft = Path(tmp) / "draft.pdf"
                 page.pdf(path=str(draft), **options)
                 page.evaluate(_FILL_TOC, destinations(draft))
-            target = site_dir / prefix(lang) / ui[lang]["pdf_file"]
+            target = pdf_path(site_dir, lang)
             page.pdf(path=str(target), **options)
             page.close()
             written.append(target)
     return written
 
 
-def configured_site_url() -> str:
-    from datajam.site.builder import CONFIG_FILE, load_config
-
-    return str(load_config(CONFIG_FILE).site_url or "/")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
-    parser.add_argument("--site-url", help="published address for links (default: site_url of mkdocs.yml)")
+    parser.add_argument("--site-url", help="public address for links (default: site_url of mkdocs.yml, or SITE_URL)")
     args = parser.parse_args(argv)
-    for pdf in make_pdfs(args.site_dir, args.site_url or configured_site_url()):
+    try:
+        site_url = publish.require_public(args.site_url or publish.configured_site_url())
+        written = make_pdfs(args.site_dir, site_url)
+        publish.refuse_loopback(written)
+    except publish.LoopbackError as exc:
+        print(f"pdf: {exc}", file=sys.stderr)
+        return 1
+    for pdf in written:
         print(f"{pdf}: {pdf.stat().st_size // 1024} KB")
     return 0
 

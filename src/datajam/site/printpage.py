@@ -20,17 +20,9 @@ from urllib.parse import urljoin, urlsplit
 
 from datajam import LANGUAGES
 from datajam import languages
+from datajam.languages import canonical
 
 SECTION = "handbook/"
-
-
-def canonical(path: str) -> str:
-    """``handbook/a.html`` and ``handbook/a/index.html`` -> ``handbook/a/`` (directory form)."""
-    if path.endswith("index.html"):
-        path = path[: -len("index.html")]
-    elif path.endswith(".html"):
-        path = path[: -len(".html")] + "/"
-    return path
 
 
 def anchor_for(path: str) -> str:
@@ -148,9 +140,9 @@ class PrintBook:
                 continue
             dates = [s.date for s in found if s.date]
             root = relative("", print_dir)
-            help_page = ui[lang]["help_page"]
-            if not config.use_directory_urls and help_page.endswith("/"):
-                help_page += "index.html"
+            help_page, home = ui[lang]["help_page"], languages.prefix(lang)
+            if not config.use_directory_urls:  # from disk, a link names the file
+                help_page, home = (p + "index.html" if p == "" or p.endswith("/") else p for p in (help_page, home))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(
                 template.render(
@@ -160,7 +152,7 @@ class PrintBook:
                     date=max(dates) if dates else "",
                     root=root,
                     help_link=root + help_page,
-                    home=languages.prefix(lang),
+                    home=home,
                     site_url=urljoin(config.site_url or "/", languages.prefix(lang)),
                 ),
                 encoding="utf-8",
