@@ -97,6 +97,7 @@ class Strings(Strict):
     zone_atlantic: str
     zone_newfoundland: str
     local_time: str
+    event_time: str
     lang_en: str
     lang_fr: str
     lang_both: str

@@ -9,6 +9,7 @@ lays out side by side on wide screens. Every visible string comes from
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,16 @@ from zoneinfo import ZoneInfo
 
 from datajam.agenda.model import Agenda, Session, Strings
 from datajam.agenda.release import ChangeLog, Release, Snapshot
-from datajam.agenda.times import aware, date_text, other_zones, range_text, short_date_text, time_text, zone_abbreviation
+from datajam.agenda.times import (
+    aware,
+    date_text,
+    other_zones,
+    range_text,
+    reader_table,
+    short_date_text,
+    time_text,
+    zone_abbreviation,
+)
 
 AGENDA_MARKER = "<!-- agenda -->"
 CHANGES_MARKER = "<!-- agenda-changes -->"
@@ -39,6 +49,11 @@ class Links:
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def _json(data: object) -> str:
+    """JSON for a ``<script type="application/json">`` element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _md(text: str) -> str:
@@ -80,12 +95,14 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
             f'<span lang="{other}">{_e(session.title[other])}</span></p>'
         )
     abbr = zone_abbreviation(start, lang)
-    out.append(
-        f'<p class="dj-session__when">{_time_html(start, lang)} – {_time_html(end, lang)}\u00a0'
-        f'<abbr title="{_e(strings.event_zone_name)}">{_e(abbr)}</abbr></p>'
-    )
+    # agenda.js fills and shows the reader's own time first, and labels the event's time, when they differ.
     out.append(
         f'<p class="dj-session__local" data-dj-start="{start.isoformat()}" data-dj-end="{end.isoformat()}" hidden></p>'
+    )
+    out.append(
+        f'<p class="dj-session__when"><span class="dj-session__event-label" hidden>{_e(strings.event_time)} </span>'
+        f'{_time_html(start, lang)} – {_time_html(end, lang)}\u00a0'
+        f'<abbr title="{_e(strings.event_zone_name)}">{_e(abbr)}</abbr></p>'
     )
     tags = [languages_badge(session, strings), f'<span class="dj-badge">{_e(strings.public if session.public else strings.participants_only)}</span>']
     if cancelled:
@@ -124,7 +141,8 @@ def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: 
     zone = agenda.event.timezone
     first = aware(datetime.combine(agenda.event.days[0], datetime.min.time()).replace(hour=12), zone)
     parts = [
-        f'<div class="dj-agenda" data-dj-agenda data-dj-zone="{zone}" data-dj-local-label="{_e(strings.local_time)}" hidden></div>',
+        f'<div class="dj-agenda" data-dj-agenda data-dj-local-label="{_e(strings.local_time)}" hidden></div>',
+        f'<script type="application/json" id="dj-agenda-times">{_json(reader_table(agenda.event.days, lang))}</script>',
         "",
         _md(strings.intro_times.format(zone=zone_abbreviation(first, lang))),
         "",
