@@ -84,3 +84,19 @@ def test_every_link_of_the_agenda_pages_resolves(site_dir: Path) -> None:
                 resolved = resolved / "index.html"
             assert resolved.exists(), f"{lang}: {target} -> {resolved}"
         assert "webcal://" in html or lang == "changes"
+
+
+def test_room_recording_and_slides_show_in_each_language() -> None:
+    extra = (
+        "    room: {en: Room A, fr: Salle A}\n"
+        "    recording: {en: https://example.org/alberta-en.mp4, fr: https://example.org/alberta-fr.mp4}\n"
+        "    slides: {en: https://example.org/alberta-en.pdf, fr: https://example.org/alberta-fr.pdf}\n"
+    )
+    agenda = agenda_from(edit(AGENDA_TEXT, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n" + extra))
+    snapshot, _, _ = release(agenda, Snapshot(), ChangeLog(), NOTE, T1)
+    en = agenda_markdown(agenda, snapshot, strings().en, "en", LINKS)
+    fr = agenda_markdown(agenda, snapshot, strings().fr, "fr", LINKS)
+    assert '<p class="dj-session__room">Room: Room A</p>' in en and '<p class="dj-session__room">Salle\u00a0: Salle A</p>' in fr
+    assert '<a href="https://example.org/alberta-en.mp4">Recording</a> · <a href="https://example.org/alberta-en.pdf">Slides</a>' in en
+    assert '<a href="https://example.org/alberta-fr.mp4">Enregistrement</a> · <a href="https://example.org/alberta-fr.pdf">Diapositives</a>' in fr
+    assert en.count("dj-session__media") == 1 and en.count("dj-session__room") == 1

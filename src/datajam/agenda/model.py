@@ -60,7 +60,10 @@ class Session(Strict):
     description: Text | None = None
     speakers: list[Identifier] = Field(default_factory=list)
     place: Text | None = None
+    room: Text | None = Field(default=None, description="Optional; two sessions in the same room must not overlap.")
     note: Text | None = Field(default=None, description="Required when cancelled: why, and what replaces it.")
+    recording: Text | None = Field(default=None, description="https address of the recording, per language.")
+    slides: Text | None = Field(default=None, description="https address of the slides, per language.")
 
     def ordered_languages(self) -> list[str]:
         return [lang for lang in LANGUAGES if lang in self.languages]
@@ -108,6 +111,9 @@ class Strings(Strict):
     cancelled_prefix: str
     speakers: str
     place: str
+    room: str
+    recording: str
+    slides: str
     updated_on: str
     anchor_title: str
     add_to_calendar: str

@@ -116,6 +116,15 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
         out.append(f'<p class="dj-session__description">{_e(session.description[lang])}</p>')
     if session.place:
         out.append(f'<p class="dj-session__place">{_e(strings.place)} {_e(session.place[lang])}</p>')
+    if session.room:
+        out.append(f'<p class="dj-session__room">{_e(strings.room)} {_e(session.room[lang])}</p>')
+    media = [
+        f'<a href="{_e(url[lang])}">{_e(getattr(strings, field))}</a>'
+        for field in ("recording", "slides")
+        if (url := getattr(session, field))
+    ]
+    if media:
+        out.append(f'<p class="dj-session__media">{" · ".join(media)}</p>')
     if session.speakers:
         people = "".join(
             f"<li><strong>{_e(s.name)}</strong>, {_e(s.role[lang])}, {_e(s.organization[lang])}</li>"
