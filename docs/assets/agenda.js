@@ -3,6 +3,10 @@
    Every word comes from the page (#dj-agenda-times: built with Babel); Intl only tells which
    day and hour it is where the reader is. Without JavaScript the page shows the event's time. */
 (function () {
+  // The timetable (a grid per day) is an addition for wide screens; datajam.css hides it on phones.
+  document.querySelectorAll(".dj-timetable[hidden]").forEach(function (grid) { grid.hidden = false; });
+})();
+(function () {
   var root = document.querySelector("[data-dj-agenda]");
   var table = document.getElementById("dj-agenda-times");
   if (!root || !table || !window.Intl) return;
@@ -43,8 +47,8 @@
     var eventLabel = line.parentNode.querySelector(".dj-session__event-label");
     if (eventLabel) eventLabel.hidden = false;
   });
-  // Time-slot headings and their entries in the table of contents: "7 h 30 HAP (10 h 30 HAE)".
-  document.querySelectorAll("h3[id^='slot-'] > time[datetime]").forEach(function (time) {
+  // Time-slot headings, their entries in the table of contents, the timetable's times: "7 h 30 HAP (10 h 30 HAE)".
+  document.querySelectorAll("h3[id^='slot-'] > time[datetime], .dj-timetable__time > time[datetime]").forEach(function (time) {
     var heading = time.parentNode;
     var text = range(time.getAttribute("datetime"));
     if (!text) return;
@@ -57,7 +61,7 @@
     heading.insertBefore(event, heading.firstChild);
     heading.insertBefore(document.createTextNode(text + " ("), event);
     heading.insertBefore(document.createTextNode(") "), event.nextSibling);
-    document.querySelectorAll("nav a[href='#" + heading.id + "']").forEach(function (link) {
+    if (heading.id) document.querySelectorAll("nav a[href='#" + heading.id + "']").forEach(function (link) {
       var target = link.querySelector(".md-ellipsis") || link;
       target.textContent = text + " (" + eventText + ")";
     });

@@ -101,6 +101,7 @@ class Strings(Strict):
     zone_newfoundland: str
     local_time: str
     event_time: str
+    timetable: str
     lang_en: str
     lang_fr: str
     lang_both: str

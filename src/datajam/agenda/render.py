@@ -84,7 +84,7 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
     start, end = aware(session.start, zone), aware(session.end, zone)
     cancelled = session.status == "cancelled"
     out = [
-        f'<li class="dj-session{" dj-session--cancelled" if cancelled else ""}" id="{session.id}">',
+        f'<li class="dj-session{" dj-session--cancelled" if cancelled else ""}" id="{session.id}" {_filter_data(session)}>',
         f'<h4 class="dj-session__title">{_e(session.title[lang])} '
         f'<a class="headerlink" href="#{session.id}" title="{_e(strings.anchor_title)}" aria-label="{_e(strings.anchor_title)}">¶</a></h4>',
     ]
@@ -146,6 +146,65 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
     return "\n".join(out)
 
 
+def _filter_data(session: Session) -> str:
+    """The attributes the language and audience filters match (see datajam.css)."""
+    public = "true" if session.public else "false"
+    return f'data-dj-languages="{" ".join(session.ordered_languages())}" data-dj-public="{public}"'
+
+
+def _columns(sessions: list[Session]) -> dict[str, tuple[int, int]]:
+    """Grid columns ``(first, last)`` of each session: parallel sessions side by side, a lone one across."""
+    tracks: list[datetime] = []  # when each track is free again
+    column: dict[str, int] = {}
+    for s in sessions:
+        free = next((i for i, until in enumerate(tracks) if until <= s.start), len(tracks))
+        tracks[free:free + 1] = [s.end]
+        column[s.id] = free + 2  # column 1 holds the times
+    width = len(tracks)
+    alone = {s.id for s in sessions if not any(o is not s and o.start < s.end and s.start < o.end for o in sessions)}
+    return {sid: (2, width + 2) if sid in alone else (col, col + 1) for sid, col in column.items()}
+
+
+TIMETABLE_STEP = 15  # minutes per grid row
+
+
+def timetable_html(agenda: Agenda, day_sessions: list[Session], strings: Strings, lang: str, day_label: str) -> str:
+    """One day as a grid: a row per quarter hour, parallel sessions side by side (wide screens, with JavaScript)."""
+    zone = agenda.event.timezone
+    first = min(s.start for s in day_sessions)
+
+    def row(moment: datetime) -> int:
+        return int((moment - first).total_seconds() // 60 // TIMETABLE_STEP) + 1
+
+    columns = _columns(day_sessions)
+    tracks = max(last for _, last in columns.values()) - 2
+    items = []
+    for start in sorted({s.start for s in day_sessions}):
+        moment = aware(start, zone)
+        items.append(
+            f'<li class="dj-timetable__time" style="grid-area: {row(start)} / 1">'
+            f"{_time_html(moment, lang)}\u00a0{_e(zone_abbreviation(moment, lang))}</li>"
+        )
+        for s in (s for s in day_sessions if s.start == start):
+            first_col, last_col = columns[s.id]
+            where = f"grid-area: {row(s.start)} / {first_col} / {row(s.end)} / {last_col}"
+            when = range_text(aware(s.start, zone), aware(s.end, zone), lang)
+            cancelled = f' <strong class="dj-badge dj-badge--cancelled">{_e(strings.cancelled)}</strong>' if s.status == "cancelled" else ""
+            items.append(
+                f'<li class="dj-timetable__session" style="{where}" {_filter_data(s)}>'
+                f'<a href="#{s.id}">{_e(s.title[lang])}</a>'
+                f'<span class="dj-timetable__when">{_e(when)}</span> {languages_badge(s, strings)}{cancelled}</li>'
+            )
+    label = strings.timetable.format(day=day_label)
+    return (
+        f'<div class="dj-timetable" role="region" aria-label="{_e(label)}" hidden>'
+        f'<ol class="dj-timetable__grid" style="grid-template-columns: minmax(4rem, 9rem) repeat({tracks}, minmax(0, 1fr)); '
+        f'grid-template-rows: repeat({row(max(s.end for s in day_sessions)) - 1}, minmax(1.4rem, auto))">'
+        + "".join(items)
+        + "</ol></div>"
+    )
+
+
 def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: str, links: Links) -> str:
     zone = agenda.event.timezone
     first = aware(datetime.combine(agenda.event.days[0], datetime.min.time()).replace(hour=12), zone)
@@ -164,8 +223,14 @@ def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: 
         "",
     ]
     by_day = groupby(sorted(agenda.sessions, key=lambda s: (s.start, s.end)), key=lambda s: s.start.date())
-    for day, day_sessions in by_day:
-        parts += [f'## <time datetime="{day.isoformat()}">{_e(date_text(day, lang))}</time> {{#day-{day.isoformat()}}}', ""]
+    for day, day_group in by_day:
+        day_sessions = list(day_group)
+        parts += [
+            f'## <time datetime="{day.isoformat()}">{_e(date_text(day, lang))}</time> {{#day-{day.isoformat()}}}',
+            "",
+            timetable_html(agenda, day_sessions, strings, lang, date_text(day, lang)),
+            "",
+        ]
         for start, slot in groupby(day_sessions, key=lambda s: s.start):
             moment = aware(start, zone)
             heading = f"{_time_html(moment, lang)}\u00a0{_e(zone_abbreviation(moment, lang))}"
