@@ -43,7 +43,7 @@ def test_french_only_sessions_show_their_french_title_on_the_english_page() -> N
     page = agenda_markdown(agenda, snapshot, strings().en, "en", LINKS)
     assert '<span lang="fr">Conférence\u00a0: les victimes' in page
     assert page.count("<li class=\"dj-session") == 9
-    assert "### <time datetime=\"2021-05-08T12:00:00-04:00\">12:00\u202fp.m.</time>\u00a0EDT {#slot-2021-05-08-1200}" in page
+    assert "### <time datetime=\"2021-05-08T12:00:00-04:00\">12:00\u202fp.m.</time>\u00a0EDT {#slot-2021-05-08-1200 data-dj-filters=\"en fr public\"}" in page
 
 
 def test_an_invalid_agenda_aborts_the_build_with_the_validator_message(project_copy: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:

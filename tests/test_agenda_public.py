@@ -59,3 +59,47 @@ def test_phone_or_no_javascript_gets_the_list(open_page, site_url: str, path: st
     if width == 375:
         first, second = (page.locator(f"li.dj-session#{sid}").bounding_box() for sid in PARALLEL[0])
         assert first and second and second["y"] > first["y"] + first["height"] - 1  # stacked
+
+
+ALL = [
+    "opening-remarks", "past-datajam-experiences", "alberta-response", "sex-trafficking-americas", "trafficking-research-canada",
+    "prevention-tools-dos-and-donts", "vulnerable-communities-panel", "case-study-traffik-analysis-hub", "case-study-project-shadow",
+]
+# What each filter keeps, read off data/agenda/agenda.yml by hand (languages: [en], [fr], [en, fr]; every session is public).
+KEPT = {
+    "en": [s for s in ALL if s not in ("sex-trafficking-americas", "prevention-tools-dos-and-donts")],
+    "fr": ["opening-remarks", "sex-trafficking-americas", "prevention-tools-dos-and-donts", "vulnerable-communities-panel"],
+    "both": ["opening-remarks", "vulnerable-communities-panel"],
+    "public": ALL,
+    "all": ALL,
+}
+LABELS = {
+    "agenda/": {"en": "In English", "fr": "In French", "both": "In both languages", "public": "Open to the public", "all": "All sessions"},
+    "fr/agenda/": {"en": "En anglais", "fr": "En français", "both": "Dans les deux langues", "public": "Ouvertes au public", "all": "Toutes les séances"},
+}
+
+
+def _shown(page: Page) -> tuple[list[str], list[str]]:
+    listed = page.locator("li.dj-session").evaluate_all("els => els.filter(e => e.checkVisibility()).map(e => e.id)")
+    grid = page.locator(".dj-timetable__session a").evaluate_all("els => els.filter(e => e.checkVisibility()).map(e => e.hash.slice(1))")
+    return listed, grid
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("javascript", [True, False])
+def test_each_filter_shows_exactly_the_matching_sessions(open_page, site_url: str, path: str, javascript: bool) -> None:
+    page = open_page(site_url + path, width=1280, javascript=javascript)
+    assert _shown(page)[0] == ALL
+    for key in ("fr", "en", "both", "public", "fr", "all"):
+        page.get_by_role("link", name=LABELS[path][key], exact=True).click()
+        listed, grid = _shown(page)
+        assert listed == KEPT[key], (key, javascript)
+        assert grid == (KEPT[key] if javascript else []), (key, javascript)  # the timetable needs JavaScript
+        if javascript:
+            assert page.locator(".dj-filters__link[aria-current=true]").all_inner_texts() == [LABELS[path][key]]
+    # A day with no matching session disappears with its heading; nothing is stored beyond the address.
+    page.get_by_role("link", name=LABELS[path]["both"], exact=True).click()
+    assert not page.locator("h2#day-2021-05-09").is_visible() and page.locator("h2#day-2021-05-08").is_visible()
+    if javascript:
+        stored = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])")
+        assert "filter" not in stored and "both" not in stored, stored

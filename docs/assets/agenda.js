@@ -7,6 +7,17 @@
   document.querySelectorAll(".dj-timetable[hidden]").forEach(function (grid) { grid.hidden = false; });
 })();
 (function () {
+  // The filters work without JavaScript (CSS :target); this only tells assistive technology which one is chosen.
+  var links = document.querySelectorAll(".dj-filters__link");
+  var mark = function () {
+    links.forEach(function (link) {
+      if (link.getAttribute("href") === location.hash) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    });
+  };
+  if (links.length) { window.addEventListener("hashchange", mark); mark(); }
+})();
+(function () {
   var root = document.querySelector("[data-dj-agenda]");
   var table = document.getElementById("dj-agenda-times");
   if (!root || !table || !window.Intl) return;

@@ -102,6 +102,12 @@ class Strings(Strict):
     local_time: str
     event_time: str
     timetable: str
+    filter_label: str
+    filter_all: str
+    filter_en: str
+    filter_fr: str
+    filter_both: str
+    filter_public: str
     lang_en: str
     lang_fr: str
     lang_both: str

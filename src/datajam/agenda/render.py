@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -146,10 +147,43 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
     return "\n".join(out)
 
 
+# The filters (strings key ``filter_<key>``) and the sessions each one keeps.
+FILTERS: dict[str, Callable[[Session], bool]] = {
+    "en": lambda s: "en" in s.languages,
+    "fr": lambda s: "fr" in s.languages,
+    "both": lambda s: len(set(s.languages)) == 2,
+    "public": lambda s: s.public,
+}
+def _filter_keys(sessions: Iterable[Session]) -> str:
+    """The filters that keep at least one of ``sessions``."""
+    chosen = list(sessions)
+    return " ".join(key for key, keeps in FILTERS.items() if any(keeps(s) for s in chosen))
+
+
 def _filter_data(session: Session) -> str:
-    """The attributes the language and audience filters match (see datajam.css)."""
-    public = "true" if session.public else "false"
-    return f'data-dj-languages="{" ".join(session.ordered_languages())}" data-dj-public="{public}"'
+    """The filters that keep this session, for the CSS of :func:`filters_html`."""
+    return f'data-dj-filters="{_filter_keys([session])}"'
+
+
+def filters_html(strings: Strings) -> str:
+    """One link per filter (and one for every session): each targets an empty element whose ``:target`` hides the rest."""
+    keys = ("all", *FILTERS)
+    # A filter hides every day, timetable, time slot and session it does not keep (each carries data-dj-filters).
+    hides = ",\n".join(
+        f'#filter-{key}:target ~ {where}[data-dj-filters]:not([data-dj-filters~="{key}"])' for key in FILTERS for where in ("", "* ")
+    )
+    chosen = ",\n".join(f'#filter-{key}:target ~ .dj-filters a[href="#filter-{key}"]' for key in keys)
+    style = f"{hides} {{ display: none; }}\n{chosen} {{ background: var(--md-primary-fg-color); color: var(--md-primary-bg-color); }}"
+    targets = "".join(f'<div id="filter-{key}" class="dj-filter-target"></div>' for key in keys)
+    links = "".join(
+        f'<li><a class="dj-filters__link" href="#filter-{key}">{_e(getattr(strings, f"filter_{key}"))}</a></li>'
+        for key in keys
+    )
+    return (
+        f"<style>{style}</style>\n{targets}\n"
+        f'<nav class="dj-filters" aria-label="{_e(strings.filter_label)}"><p class="dj-filters__label" aria-hidden="true">'
+        f'{_e(strings.filter_label)}</p><ul class="dj-filters__list">{links}</ul></nav>'
+    )
 
 
 def _columns(sessions: list[Session]) -> dict[str, tuple[int, int]]:
@@ -182,7 +216,8 @@ def timetable_html(agenda: Agenda, day_sessions: list[Session], strings: Strings
     for start in sorted({s.start for s in day_sessions}):
         moment = aware(start, zone)
         items.append(
-            f'<li class="dj-timetable__time" style="grid-area: {row(start)} / 1">'
+            f'<li class="dj-timetable__time" style="grid-area: {row(start)} / 1" '
+            f'data-dj-filters="{_filter_keys(s for s in day_sessions if s.start == start)}">'
             f"{_time_html(moment, lang)}\u00a0{_e(zone_abbreviation(moment, lang))}</li>"
         )
         for s in (s for s in day_sessions if s.start == start):
@@ -197,7 +232,7 @@ def timetable_html(agenda: Agenda, day_sessions: list[Session], strings: Strings
             )
     label = strings.timetable.format(day=day_label)
     return (
-        f'<div class="dj-timetable" role="region" aria-label="{_e(label)}" hidden>'
+        f'<div class="dj-timetable" role="region" aria-label="{_e(label)}" data-dj-filters="{_filter_keys(day_sessions)}" hidden>'
         f'<ol class="dj-timetable__grid" style="grid-template-columns: minmax(4rem, 9rem) repeat({tracks}, minmax(0, 1fr)); '
         f'grid-template-rows: repeat({row(max(s.end for s in day_sessions)) - 1}, minmax(1.4rem, auto))">'
         + "".join(items)
@@ -221,22 +256,27 @@ def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: 
         f"- [{_md(strings.export_json)}]({links.json}){{.dj-link}}",
         f"- [{_md(strings.changes_link)}]({links.changes_md}){{.dj-link}}",
         "",
+        filters_html(strings),
+        "",
     ]
     by_day = groupby(sorted(agenda.sessions, key=lambda s: (s.start, s.end)), key=lambda s: s.start.date())
     for day, day_group in by_day:
         day_sessions = list(day_group)
         parts += [
-            f'## <time datetime="{day.isoformat()}">{_e(date_text(day, lang))}</time> {{#day-{day.isoformat()}}}',
+            f'## <time datetime="{day.isoformat()}">{_e(date_text(day, lang))}</time> '
+            f'{{#day-{day.isoformat()} data-dj-filters="{_filter_keys(day_sessions)}"}}',
             "",
             timetable_html(agenda, day_sessions, strings, lang, date_text(day, lang)),
             "",
         ]
-        for start, slot in groupby(day_sessions, key=lambda s: s.start):
+        for start, slot_group in groupby(day_sessions, key=lambda s: s.start):
+            slot = list(slot_group)
             moment = aware(start, zone)
             heading = f"{_time_html(moment, lang)}\u00a0{_e(zone_abbreviation(moment, lang))}"
-            parts += [f"### {heading} {{#slot-{start:%Y-%m-%d-%H%M}}}", ""]
+            keys = f'data-dj-filters="{_filter_keys(slot)}"'
+            parts += [f"### {heading} {{#slot-{start:%Y-%m-%d-%H%M} {keys}}}", ""]
             items = "\n".join(session_html(agenda, s, snapshot, strings, lang, links) for s in slot)
-            parts += [f'<ul class="dj-agenda__sessions">\n{items}\n</ul>', ""]
+            parts += [f'<ul class="dj-agenda__sessions" {keys}>\n{items}\n</ul>', ""]
     parts += [f'<script src="{_e(links.script)}" defer></script>', ""]
     return "\n".join(parts)
 
