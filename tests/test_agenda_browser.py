@@ -95,6 +95,7 @@ def test_sessions_sit_side_by_side_on_wide_screens_and_stack_on_phones(browser: 
 @pytest.mark.parametrize("path", ["agenda/", "fr/agenda/"])
 def test_calendar_links_download_valid_ics(vancouver_page: Page, site_url: str, path: str) -> None:
     page = vancouver_page
+    page.clock.set_fixed_time("2021-05-01T12:00:00-07:00")  # before the event, when calendars matter
     page.goto(site_url + path)
     with page.expect_download() as info:
         page.locator("#case-study-project-shadow .dj-session__calendar a").click()

@@ -103,3 +103,51 @@ def test_each_filter_shows_exactly_the_matching_sessions(open_page, site_url: st
     if javascript:
         stored = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])")
         assert "filter" not in stored and "both" not in stored, stored
+
+
+BEFORE, DURING, AFTER = "2021-05-01T12:00:00-04:00", "2021-05-08T12:30:00-04:00", "2021-05-10T09:00:00-04:00"
+STATUS = {
+    "agenda/": {
+        BEFORE: "These sessions will take place on May 8–9, 2021.",
+        DURING: "The event is under way: the sessions marked “Now” are taking place.",
+        AFTER: "These sessions took place on May 8–9, 2021.",
+    },
+    "fr/agenda/": {
+        BEFORE: "Ces séances auront lieu les 8 et 9 mai 2021.",
+        DURING: "L’événement est en cours\u00a0: les séances marquées «\u00a0En cours\u00a0» ont lieu maintenant.",
+        AFTER: "Ces séances ont eu lieu les 8 et 9 mai 2021.",
+    },
+}
+NOW = {"agenda/": "Now", "fr/agenda/": "En cours"}
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("clock", [BEFORE, DURING, AFTER])
+def test_status_follows_the_readers_clock(browser: Browser, site_url: str, path: str, clock: str) -> None:
+    """The site was built after the event; a reader before or during it must still read the right status."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.clock.set_fixed_time(clock)
+    page.goto(site_url + path)
+    assert page.locator(".dj-status").inner_text() == STATUS[path][clock]
+    live = page.locator("li.dj-session").evaluate_all(
+        "els => els.filter(e => e.querySelector('.dj-badge--live').checkVisibility()).map(e => e.id)"
+    )
+    assert live == (["alberta-response", "sex-trafficking-americas"] if clock == DURING else [])
+    if clock == DURING:
+        assert page.locator("#alberta-response .dj-badge--live").inner_text() == NOW[path]
+        assert page.locator("#opening-remarks .dj-badge--over").is_visible()
+        assert not page.locator("#vulnerable-communities-panel .dj-badge--over").is_visible()
+    over = page.locator("li.dj-session .dj-badge--over").evaluate_all("els => els.filter(e => e.checkVisibility()).length")
+    assert over == {BEFORE: 0, DURING: 2, AFTER: 9}[clock]
+    # Calendar prompts step back once it is over: per-session links go, subscribing moves below the other links.
+    assert page.locator("#opening-remarks .dj-session__calendar a").is_visible() is (clock != AFTER)
+    subscribe, changes = (page.locator(f"ul.dj-agenda__links a[href{sel}]").bounding_box() for sel in ("^='webcal:'", "$='changes/'"))
+    assert subscribe and changes and (subscribe["y"] > changes["y"]) is (clock == AFTER)
+    context.close()
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_without_javascript_the_status_is_the_builds(open_page, site_url: str, path: str) -> None:
+    page = open_page(site_url + path, javascript=False)
+    assert page.locator(".dj-status").inner_text() == STATUS[path][AFTER]  # built in 2026, after the event

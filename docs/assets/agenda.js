@@ -18,6 +18,30 @@
   if (links.length) { window.addEventListener("hashchange", mark); mark(); }
 })();
 (function () {
+  // Upcoming, live or over, from the reader's clock (the page says what it was when it was built).
+  var status = document.querySelector(".dj-status[data-dj-start]");
+  var table = document.getElementById("dj-agenda-times");
+  if (!status || !table) return;
+  var words = JSON.parse(table.textContent).status;
+  var phase = function (start, end, now) { return now < Date.parse(start) ? "upcoming" : now < Date.parse(end) ? "live" : "over"; };
+  var update = function () {
+    var now = Date.now();
+    var event = phase(status.getAttribute("data-dj-start"), status.getAttribute("data-dj-end"), now);
+    status.setAttribute("data-dj-status", event);
+    status.textContent = words[event];
+    document.querySelectorAll("li.dj-session").forEach(function (session) {
+      var times = session.querySelector("[data-dj-start]");
+      var when = phase(times.getAttribute("data-dj-start"), times.getAttribute("data-dj-end"), now);
+      ["upcoming", "live", "over"].forEach(function (name) { session.classList.toggle("dj-session--" + name, name === when); });
+      session.querySelectorAll(".dj-badge--live, .dj-badge--over").forEach(function (badge) {
+        badge.hidden = !badge.classList.contains("dj-badge--" + when);
+      });
+    });
+  };
+  update();
+  setInterval(update, 60000);
+})();
+(function () {
   var root = document.querySelector("[data-dj-agenda]");
   var table = document.getElementById("dj-agenda-times");
   if (!root || !table || !window.Intl) return;

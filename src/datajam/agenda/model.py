@@ -102,6 +102,11 @@ class Strings(Strict):
     local_time: str
     event_time: str
     timetable: str
+    status_upcoming: str
+    status_live: str
+    status_over: str
+    badge_now: str
+    badge_over: str
     filter_label: str
     filter_all: str
     filter_en: str

@@ -13,7 +13,8 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
+from typing import Literal
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,7 @@ from datajam.agenda.release import ChangeLog, Release, Snapshot
 from datajam.agenda.times import (
     aware,
     date_text,
+    days_text,
     other_zones,
     range_text,
     reader_table,
@@ -44,7 +46,6 @@ class Links:
     calendar_dir: str
     script: str
     agenda_md: str = "index.md"
-    changes_md: str = "changes.md"
     changes_url: str = "changes/"
 
 
@@ -60,6 +61,14 @@ def _json(data: object) -> str:
 def _md(text: str) -> str:
     """Escape text for a Markdown link label."""
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+Phase = Literal["upcoming", "live", "over"]
+
+
+def phase(start: datetime, end: datetime, now: datetime) -> Phase:
+    """Whether ``[start, end)`` is ahead, under way or over at ``now`` (agenda.js redoes it with the reader's clock)."""
+    return "upcoming" if now < start else "live" if now < end else "over"
 
 
 def release_anchor(moment: datetime) -> str:
@@ -80,12 +89,13 @@ def _time_html(moment: datetime, lang: str) -> str:
     return f'<time datetime="{moment.isoformat()}">{_e(time_text(moment, lang))}</time>'
 
 
-def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: Strings, lang: str, links: Links) -> str:
+def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: Strings, lang: str, links: Links, now: datetime) -> str:
     zone = agenda.event.timezone
     start, end = aware(session.start, zone), aware(session.end, zone)
     cancelled = session.status == "cancelled"
+    when = phase(start, end, now)
     out = [
-        f'<li class="dj-session{" dj-session--cancelled" if cancelled else ""}" id="{session.id}" {_filter_data(session)}>',
+        f'<li class="dj-session dj-session--{when}{" dj-session--cancelled" if cancelled else ""}" id="{session.id}" {_filter_data(session)}>',
         f'<h4 class="dj-session__title">{_e(session.title[lang])} '
         f'<a class="headerlink" href="#{session.id}" title="{_e(strings.anchor_title)}" aria-label="{_e(strings.anchor_title)}">¶</a></h4>',
     ]
@@ -106,6 +116,8 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
         f'<abbr title="{_e(strings.event_zone_name)}">{_e(abbr)}</abbr></p>'
     )
     tags = [languages_badge(session, strings), f'<span class="dj-badge">{_e(strings.public if session.public else strings.participants_only)}</span>']
+    for badge, text in (("live", strings.badge_now), ("over", strings.badge_over)):
+        tags.append(f'<strong class="dj-badge dj-badge--{badge}"{"" if when == badge else " hidden"}>{_e(text)}</strong>')
     if cancelled:
         tags.append(f'<strong class="dj-badge dj-badge--cancelled">{_e(strings.cancelled)}</strong>')
     out.append(f'<p class="dj-session__tags">{" ".join(tags)}</p>')
@@ -141,7 +153,7 @@ def session_html(agenda: Agenda, session: Session, snapshot: Snapshot, strings: 
             f'{_e(updated)}</a></p>'
         )
     out.append(
-        f'<p class="dj-session__calendar"><a href="{_e(links.calendar_dir)}{session.id}.ics" download>{_e(strings.add_to_calendar)}</a></p>'
+        f'<p class="dj-session__calendar dj-calendar-prompt"><a href="{_e(links.calendar_dir)}{session.id}.ics" download>{_e(strings.add_to_calendar)}</a></p>'
     )
     out.append("</li>")
     return "\n".join(out)
@@ -240,21 +252,50 @@ def timetable_html(agenda: Agenda, day_sessions: list[Session], strings: Strings
     )
 
 
-def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: str, links: Links) -> str:
+def status_html(agenda: Agenda, strings: Strings, lang: str, now: datetime) -> tuple[str, dict[str, str]]:
+    """The event's status line at ``now``, and its three wordings for agenda.js."""
+    zone = agenda.event.timezone
+    held = [s for s in agenda.sessions if s.status != "cancelled"] or agenda.sessions
+    start, end = aware(min(s.start for s in held), zone), aware(max(s.end for s in held), zone)
+    dates = days_text(agenda.event.days, lang)
+    words = {"upcoming": strings.status_upcoming.format(dates=dates), "live": strings.status_live, "over": strings.status_over.format(dates=dates)}
+    when = phase(start, end, now)
+    line = f'<p class="dj-status" data-dj-status="{when}" data-dj-start="{start.isoformat()}" data-dj-end="{end.isoformat()}">{_e(words[when])}</p>'
+    return line, words
+
+
+def links_html(strings: Strings, links: Links) -> str:
+    """Calendars, data and change log; the calendar prompts step back once the event is over (datajam.css)."""
+    ics = links.feed.rsplit("/", 1)[-1]
+    return (
+        '<ul class="dj-agenda__links">'
+        f'<li class="dj-calendar-prompt"><a class="dj-link" href="{_e(links.webcal)}">{_e(strings.subscribe)}</a>'
+        f'<span class="dj-calendar-prompt__help"> – {_e(strings.subscribe_help)}</span></li>'
+        f'<li class="dj-calendar-prompt"><a class="dj-link" href="{_e(links.feed)}" download="{_e(ics)}">{_e(strings.download)}</a></li>'
+        f'<li><a class="dj-link" href="{_e(links.json)}">{_e(strings.export_json)}</a></li>'
+        f'<li><a class="dj-link" href="{_e(links.changes_url)}">{_e(strings.changes_link)}</a></li>'
+        "</ul>"
+    )
+
+
+def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: str, links: Links, now: datetime | None = None) -> str:
+    """The agenda page's body; ``now`` (default: the build's time) sets the status agenda.js later corrects."""
+    now = now or datetime.now(timezone.utc)
     zone = agenda.event.timezone
     first = aware(datetime.combine(agenda.event.days[0], datetime.min.time()).replace(hour=12), zone)
+    status, status_words = status_html(agenda, strings, lang, now)
+    words = {**reader_table(agenda.event.days, lang), "status": status_words}
     parts = [
         f'<div class="dj-agenda" data-dj-agenda data-dj-local-label="{_e(strings.local_time)}" hidden></div>',
-        f'<script type="application/json" id="dj-agenda-times">{_json(reader_table(agenda.event.days, lang))}</script>',
+        f'<script type="application/json" id="dj-agenda-times">{_json(words)}</script>',
         "",
         _md(strings.intro_times.format(zone=zone_abbreviation(first, lang))),
         "",
         f"{_md(strings.place)} {_md(agenda.event.place[lang])}",
         "",
-        f"- [{_md(strings.subscribe)}]({links.webcal}){{.dj-link}} – {_md(strings.subscribe_help)}",
-        f'- [{_md(strings.download)}]({links.feed}){{.dj-link download="{links.feed.rsplit("/", 1)[-1]}"}}',
-        f"- [{_md(strings.export_json)}]({links.json}){{.dj-link}}",
-        f"- [{_md(strings.changes_link)}]({links.changes_md}){{.dj-link}}",
+        status,
+        "",
+        links_html(strings, links),
         "",
         filters_html(strings),
         "",
@@ -275,7 +316,7 @@ def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: 
             heading = f"{_time_html(moment, lang)}\u00a0{_e(zone_abbreviation(moment, lang))}"
             keys = f'data-dj-filters="{_filter_keys(slot)}"'
             parts += [f"### {heading} {{#slot-{start:%Y-%m-%d-%H%M} {keys}}}", ""]
-            items = "\n".join(session_html(agenda, s, snapshot, strings, lang, links) for s in slot)
+            items = "\n".join(session_html(agenda, s, snapshot, strings, lang, links, now) for s in slot)
             parts += [f'<ul class="dj-agenda__sessions" {keys}>\n{items}\n</ul>', ""]
     parts += [f'<script src="{_e(links.script)}" defer></script>', ""]
     return "\n".join(parts)

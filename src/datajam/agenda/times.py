@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import format_date, format_interval, format_time, get_timezone_name
 
 LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 NBSP = "\u00a0"
@@ -89,3 +89,14 @@ def reader_table(days: list[date], lang: str) -> dict[str, dict[str, str]]:
         "dates": {day.isoformat(): date_text(day, lang) for day in near},
         "zones": {zone: zone_abbreviation(aware(noon, zone), lang) for _, zone in CANADIAN_ZONES},
     }
+
+
+def days_text(days: list[date], lang: str) -> str:
+    """``May 8–9, 2021`` / ``8 et 9 mai 2021`` (Babel's interval; French writes two days with « et »)."""
+    first, last = min(days), max(days)
+    if first == last:
+        return short_date_text(first, lang)
+    text = format_interval(first, last, "yMMMMd", locale=LOCALES[lang])
+    if lang == "fr" and (last - first).days == 1:
+        text = text.replace("–", " et ", 1)
+    return text
