@@ -24,6 +24,7 @@ from datajam import LANGUAGES
 from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE
 from datajam.agenda.calendar import FEED_NAME, calendar_files
 from datajam.agenda.export import export_json
+from datajam.agenda.feed import FEED_FILE, atom_feed
 from datajam.agenda.model import Agenda, StringsFile
 from datajam.agenda.release import ChangeLog, Snapshot, effective_snapshot, load_changelog, load_snapshot
 from datajam.agenda.render import AGENDA_MARKER, CHANGES_MARKER, Links, agenda_markdown, changes_markdown
@@ -115,6 +116,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for name, content in calendar_files(build.agenda, build.snapshot, getattr(build.strings, lang), lang, urls).items()
     }
     generated[JSON_NAME] = export_json(build.agenda, build.snapshot, links).encode()
+    agenda_url = urljoin(_site_url(config), f"{_prefix(lang)}agenda/")
+    generated[FEED_FILE] = atom_feed(
+        build.agenda, build.log, getattr(build.strings, lang), lang, urljoin(agenda_url, FEED_FILE), urljoin(agenda_url, "changes/"), agenda_url
+    )
     for name, content in generated.items():
         file = File.generated(config, f"{lang}/agenda/{name}", content=content)
         file.dest_uri = f"{_prefix(lang)}agenda/{name}"
@@ -139,6 +144,7 @@ def _links(page: Page, config: MkDocsConfig, lang: str) -> Links:
         calendar_dir=rel(f"{agenda_dir}calendar/").rstrip("/") + "/",
         script=rel(SCRIPT),
         changes_url=rel(f"{agenda_dir}changes/").rstrip("/") + "/",
+        atom=rel(f"{agenda_dir}{FEED_FILE}"),
     )
 
 
@@ -153,4 +159,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(AGENDA_MARKER, agenda_markdown(build.agenda, build.snapshot, strings, lang, links))
     if CHANGES_MARKER in markdown:
         markdown = markdown.replace(CHANGES_MARKER, changes_markdown(build.agenda, build.log, strings, lang, links))
+        page.meta["dj_feed"] = {"href": links.atom, "title": strings.feed_link}  # <link rel="alternate"> (overrides/main.html)
     return markdown

@@ -134,6 +134,7 @@ class Strings(Strict):
     download: str
     export_json: str
     changes_link: str
+    feed_link: str
     no_changes: str
     change_added: str
     change_moved: str

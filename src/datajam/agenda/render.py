@@ -45,6 +45,7 @@ class Links:
     json: str
     calendar_dir: str
     script: str
+    atom: str = "changes.atom"
     agenda_md: str = "index.md"
     changes_url: str = "changes/"
 
@@ -322,15 +323,25 @@ def agenda_markdown(agenda: Agenda, snapshot: Snapshot, strings: Strings, lang: 
     return "\n".join(parts)
 
 
-def _change_line(agenda: Agenda, release: Release, strings: Strings, lang: str, links: Links) -> list[str]:
+@dataclass(frozen=True)
+class ChangeItem:
+    """One line of a release, in one language: ``Moved: <title> – now … (was …)``."""
+
+    label: str  # "Moved:" / "Déplacée :"
+    session: Session
+    title: str
+    when: str
+
+
+def change_items(agenda: Agenda, release: Release, strings: Strings, lang: str) -> list[ChangeItem]:
+    """The sessions a release added, moved, changed or cancelled, worded for the change log and its feed."""
     sessions = {s.id: s for s in agenda.sessions}
     zone = agenda.event.timezone
-    lines = []
+    items = []
     for change in release.changes:
         session = sessions.get(change.id)
         if session is None:
             continue
-        label = getattr(strings, f"change_{change.kind}")
         start, end = aware(session.start, zone), aware(session.end, zone)
         when = f"{date_text(start.date(), lang)}, {range_text(start, end, lang)}"
         if change.kind == "moved" and change.previous:
@@ -339,23 +350,32 @@ def _change_line(agenda: Agenda, release: Release, strings: Strings, lang: str, 
             before = f"{date_text(p_start.date(), lang)}, {range_text(p_start, p_end, lang)}"
             when = strings.moved_to.format(when=when, before=before)
         sep = "\u00a0:" if lang == "fr" else ":"
-        lines.append(f"- **{_md(label)}{sep}** [{_md(session.title[lang])}]({links.agenda_md}#{session.id}){{.dj-link}} – {_md(when)}")
-    return lines
+        items.append(ChangeItem(getattr(strings, f"change_{change.kind}") + sep, session, session.title[lang], when))
+    return items
+
+
+def release_heading(agenda: Agenda, release: Release, lang: str) -> str:
+    """``November 25, 2026, 10:44 p.m. EST``: when a release was published, in event time."""
+    local = release.date.astimezone(ZoneInfo(agenda.event.timezone))
+    return f"{short_date_text(local.date(), lang)}, {time_text(local, lang)}\u00a0{zone_abbreviation(local, lang)}"
 
 
 def changes_markdown(agenda: Agenda, log: ChangeLog, strings: Strings, lang: str, links: Links) -> str:
+    follow = f'<p class="dj-feed-link"><a class="dj-link" href="{_e(links.atom)}" type="application/atom+xml">{_e(strings.feed_link)}</a></p>'
     if not log.releases:
-        return _md(strings.no_changes) + "\n"
-    parts: list[str] = []
+        return f"{_md(strings.no_changes)}\n\n{follow}\n"
+    parts: list[str] = [follow, ""]
     for release in reversed(log.releases):
-        local = release.date.astimezone(ZoneInfo(agenda.event.timezone))
-        day = f"{short_date_text(local.date(), lang)}, {time_text(local, lang)}\u00a0{zone_abbreviation(local, lang)}"
+        day = release_heading(agenda, release, lang)
         parts += [
             f'## <time datetime="{release.date.isoformat().replace("+00:00", "Z")}">{_e(day)}</time> {{#{release_anchor(release.date)}}}',
             "",
             _md(release.note[lang]),
             "",
-            *_change_line(agenda, release, strings, lang, links),
+            *(
+                f"- **{_md(item.label)}** [{_md(item.title)}]({links.agenda_md}#{item.session.id}){{.dj-link}} – {_md(item.when)}"
+                for item in change_items(agenda, release, strings, lang)
+            ),
             "",
         ]
     return "\n".join(parts)
