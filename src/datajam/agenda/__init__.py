@@ -8,6 +8,7 @@
 * :mod:`.calendar` – iCalendar files (icalendar);
 * :mod:`.export` – the JSON export;
 * :mod:`.feed` – the change log's Atom feed;
+* :mod:`.frab` – the frab-compatible ``schedule.xml`` and ``schedule.json`` for conference apps;
 * :mod:`.render` – the agenda and change-log pages;
 * :mod:`.mkdocs` – the MkDocs hook; :mod:`.cli` – ``scripts/agenda.py``.
 """

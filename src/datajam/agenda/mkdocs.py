@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from datajam import LANGUAGES
-from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE
+from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE, frab
 from datajam.agenda.calendar import FEED_NAME, calendar_files
 from datajam.agenda.export import export_json
 from datajam.agenda.feed import FEED_FILE, atom_feed
@@ -117,9 +117,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     }
     generated[JSON_NAME] = export_json(build.agenda, build.snapshot, links).encode()
     agenda_url = urljoin(_site_url(config), f"{_prefix(lang)}agenda/")
-    generated[FEED_FILE] = atom_feed(
-        build.agenda, build.log, getattr(build.strings, lang), lang, urljoin(agenda_url, FEED_FILE), urljoin(agenda_url, "changes/"), agenda_url
-    )
+    strings = getattr(build.strings, lang)
+    generated[FEED_FILE] = atom_feed(build.agenda, build.log, strings, lang, urljoin(agenda_url, FEED_FILE), urljoin(agenda_url, "changes/"), agenda_url)
+    document = frab.schedule(build.agenda, build.snapshot, strings, lang, agenda_url)
+    generated[frab.JSON_FILE] = frab.schedule_json(document)
+    generated[frab.XML_FILE] = frab.schedule_xml(document)
     for name, content in generated.items():
         file = File.generated(config, f"{lang}/agenda/{name}", content=content)
         file.dest_uri = f"{_prefix(lang)}agenda/{name}"
@@ -145,6 +147,8 @@ def _links(page: Page, config: MkDocsConfig, lang: str) -> Links:
         script=rel(SCRIPT),
         changes_url=rel(f"{agenda_dir}changes/").rstrip("/") + "/",
         atom=rel(f"{agenda_dir}{FEED_FILE}"),
+        frab_json=rel(f"{agenda_dir}{frab.JSON_FILE}"),
+        frab_xml=rel(f"{agenda_dir}{frab.XML_FILE}"),
     )
 
 

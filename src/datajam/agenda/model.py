@@ -133,6 +133,8 @@ class Strings(Strict):
     subscribe_help: str
     download: str
     export_json: str
+    export_frab: str
+    parallel_room: str
     changes_link: str
     feed_link: str
     no_changes: str

@@ -46,6 +46,8 @@ class Links:
     calendar_dir: str
     script: str
     atom: str = "changes.atom"
+    frab_json: str = "schedule.json"
+    frab_xml: str = "schedule.xml"
     agenda_md: str = "index.md"
     changes_url: str = "changes/"
 
@@ -199,17 +201,24 @@ def filters_html(strings: Strings) -> str:
     )
 
 
+def parallel_tracks(sessions: list[Session]) -> dict[str, int]:
+    """Each session's track (1, 2…) within a day: the first track free when it starts, in time order."""
+    free_at: list[datetime] = []  # when each track is free again
+    track: dict[str, int] = {}
+    for s in sorted(sessions, key=lambda s: (s.start, s.end)):
+        free = next((i for i, until in enumerate(free_at) if until <= s.start), len(free_at))
+        free_at[free : free + 1] = [s.end]
+        track[s.id] = free + 1
+    return track
+
+
 def _columns(sessions: list[Session]) -> dict[str, tuple[int, int]]:
     """Grid columns ``(first, last)`` of each session: parallel sessions side by side, a lone one across."""
-    tracks: list[datetime] = []  # when each track is free again
-    column: dict[str, int] = {}
-    for s in sessions:
-        free = next((i for i, until in enumerate(tracks) if until <= s.start), len(tracks))
-        tracks[free:free + 1] = [s.end]
-        column[s.id] = free + 2  # column 1 holds the times
-    width = len(tracks)
+    tracks = parallel_tracks(sessions)
+    width = max(tracks.values())
     alone = {s.id for s in sessions if not any(o is not s and o.start < s.end and s.start < o.end for o in sessions)}
-    return {sid: (2, width + 2) if sid in alone else (col, col + 1) for sid, col in column.items()}
+    # Column 1 holds the times.
+    return {sid: (2, width + 2) if sid in alone else (n + 1, n + 2) for sid, n in tracks.items()}
 
 
 TIMETABLE_STEP = 15  # minutes per grid row
@@ -274,6 +283,8 @@ def links_html(strings: Strings, links: Links) -> str:
         f'<span class="dj-calendar-prompt__help"> – {_e(strings.subscribe_help)}</span></li>'
         f'<li class="dj-calendar-prompt"><a class="dj-link" href="{_e(links.feed)}" download="{_e(ics)}">{_e(strings.download)}</a></li>'
         f'<li><a class="dj-link" href="{_e(links.json)}">{_e(strings.export_json)}</a></li>'
+        f'<li>{_e(strings.export_frab)} <a class="dj-link" href="{_e(links.frab_xml)}">schedule.xml</a> · '
+        f'<a class="dj-link" href="{_e(links.frab_json)}">schedule.json</a></li>'
         f'<li><a class="dj-link" href="{_e(links.changes_url)}">{_e(strings.changes_link)}</a></li>'
         "</ul>"
     )
