@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -151,3 +152,25 @@ def test_status_follows_the_readers_clock(browser: Browser, site_url: str, path:
 def test_without_javascript_the_status_is_the_builds(open_page, site_url: str, path: str) -> None:
     page = open_page(site_url + path, javascript=False)
     assert page.locator(".dj-status").inner_text() == STATUS[path][AFTER]  # built in 2026, after the event
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_live_filtered_agenda_is_accessible_and_stays_on_the_machine(browser: Browser, site_url: str, path: str, scheme: str) -> None:
+    """During the event, a reader elsewhere filters the timetable: axe finds nothing, no request leaves 127.0.0.1."""
+    from test_a11y import axe_source, axe_violations, format_violations
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="America/Vancouver")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.emulate_media(color_scheme=scheme)
+    page.clock.set_fixed_time(DURING)
+    page.goto(site_url + path)
+    page.get_by_role("link", name=LABELS[path]["fr"], exact=True).click()
+    assert page.locator(".dj-timetable").first.is_visible() and page.locator(".dj-badge--live:visible").count() == 1
+    found = axe_violations(page, axe_source(), path, scheme)
+    assert found == [], format_violations(found)
+    foreign = sorted({u for u in requests if urlsplit(u).hostname != "127.0.0.1"})
+    assert foreign == [], foreign
+    context.close()
