@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from agenda_support import AGENDA_TEXT, ROOT, T1, agenda_from, edit, strings
+from agenda_support import ROOT, T1, agenda_from, strings, with_room_and_media
 from datajam.agenda import frab
 from datajam.agenda.model import Text
 from datajam.agenda.release import ChangeLog, Snapshot, release
@@ -78,12 +78,7 @@ def test_published_exports_are_valid_and_agree(site_dir: Path, prefix: str, lang
 
 
 def test_rooms_recordings_and_slides_survive_the_round_trip() -> None:
-    extra = (
-        "    room: {en: Room A, fr: Salle A}\n"
-        "    recording: {en: https://example.org/en.mp4, fr: https://example.org/fr.mp4}\n"
-        "    slides: {en: https://example.org/en.pdf, fr: https://example.org/fr.pdf}\n"
-    )
-    agenda = agenda_from(edit(AGENDA_TEXT, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n" + extra))
+    agenda = agenda_from(with_room_and_media())
     snapshot, _, _ = release(agenda, Snapshot(), ChangeLog(), NOTE, T1)
     document = frab.schedule(agenda, snapshot, strings().fr, "fr", URL)
     assert list(VALIDATOR.iter_errors(document)) == []
@@ -93,7 +88,7 @@ def test_rooms_recordings_and_slides_survive_the_round_trip() -> None:
     assert "Salle A" in document["schedule"]["conference"]["days"][0]["rooms"]
     links = [(link.get("type"), link.get("href"), link.text) for link in element.iter("link")]
     assert links == [(l["type"], l["url"], l["title"]) for l in event["links"]] == [
-        ("media", "https://example.org/fr.mp4", "Enregistrement"),
-        ("slides", "https://example.org/fr.pdf", "Diapositives"),
+        ("media", "https://example.org/alberta-fr.mp4", "Enregistrement"),
+        ("slides", "https://example.org/alberta-fr.pdf", "Diapositives"),
     ]
     assert json.loads(frab.schedule_json(document)) == document

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from agenda_support import AGENDA_TEXT, ROOT, T1, T2, agenda_from, cancel, edit, move, strings
+from agenda_support import AGENDA_TEXT, ROOT, T1, T2, agenda_from, cancel, edit, move, strings, with_room_and_media
 from datajam.agenda.model import Text
 from datajam.agenda.release import ChangeLog, Snapshot, release
 from datajam.agenda.render import Links, agenda_markdown, changes_markdown, release_anchor
@@ -89,12 +89,7 @@ def test_every_link_of_the_agenda_pages_resolves(site_dir: Path) -> None:
 
 
 def test_room_recording_and_slides_show_in_each_language() -> None:
-    extra = (
-        "    room: {en: Room A, fr: Salle A}\n"
-        "    recording: {en: https://example.org/alberta-en.mp4, fr: https://example.org/alberta-fr.mp4}\n"
-        "    slides: {en: https://example.org/alberta-en.pdf, fr: https://example.org/alberta-fr.pdf}\n"
-    )
-    agenda = agenda_from(edit(AGENDA_TEXT, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n" + extra))
+    agenda = agenda_from(with_room_and_media())
     snapshot, _, _ = release(agenda, Snapshot(), ChangeLog(), NOTE, T1)
     en = agenda_markdown(agenda, snapshot, strings().en, "en", LINKS)
     fr = agenda_markdown(agenda, snapshot, strings().fr, "fr", LINKS)
