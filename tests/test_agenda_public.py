@@ -98,6 +98,10 @@ def test_each_filter_shows_exactly_the_matching_sessions(open_page, site_url: st
         assert grid == (KEPT[key] if javascript else []), (key, javascript)  # the timetable needs JavaScript
         if javascript:
             assert page.locator(".dj-filters__link[aria-current=true]").all_inner_texts() == [LABELS[path][key]]
+            # The page's contents list only the days and time slots still shown.
+            shown = page.locator("h2[id^=day-], h3[id^=slot-]").evaluate_all("els => els.filter(e => e.checkVisibility()).map(e => '#' + e.id)")
+            toc = page.locator("nav.md-nav--secondary a[href^='#day-'], nav.md-nav--secondary a[href^='#slot-']")
+            assert toc.evaluate_all("els => els.filter(e => !e.closest('[hidden]')).map(e => e.hash)") == shown, key
     # A day with no matching session disappears with its heading; nothing is stored beyond the address.
     page.get_by_role("link", name=LABELS[path]["both"], exact=True).click()
     assert not page.locator("h2#day-2021-05-09").is_visible() and page.locator("h2#day-2021-05-08").is_visible()

@@ -7,12 +7,19 @@
   document.querySelectorAll(".dj-timetable[hidden]").forEach(function (grid) { grid.hidden = false; });
 })();
 (function () {
-  // The filters work without JavaScript (CSS :target); this only tells assistive technology which one is chosen.
+  // The filters work without JavaScript (CSS :target); this tells assistive technology which one is chosen
+  // and keeps the page's contents to the days and time slots the filter shows.
   var links = document.querySelectorAll(".dj-filters__link");
   var mark = function () {
+    var key = "";
     links.forEach(function (link) {
-      if (link.getAttribute("href") === location.hash) link.setAttribute("aria-current", "true");
+      var chosen = link.getAttribute("href") === location.hash;
+      if (chosen) { link.setAttribute("aria-current", "true"); key = location.hash.slice("#filter-".length); }
       else link.removeAttribute("aria-current");
+    });
+    document.querySelectorAll("h2[data-dj-filters][id], h3[data-dj-filters][id]").forEach(function (heading) {
+      var shown = !key || key === "all" || heading.getAttribute("data-dj-filters").split(" ").indexOf(key) >= 0;
+      document.querySelectorAll("nav a[href='#" + heading.id + "']").forEach(function (entry) { entry.parentNode.hidden = !shown; });
     });
   };
   if (links.length) { window.addEventListener("hashchange", mark); mark(); }
