@@ -75,7 +75,9 @@ def test_no_request_leaves_the_machine_and_no_cookie_is_set(page: Page, site_url
     failures: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
-    page.on("requestfailed", lambda request: failures.append(request.url))
+    # A request cut short because the test moves on (net::ERR_ABORTED, e.g. Material's search worker that a busy
+    # machine starts after "networkidle") is no failure of the site; a missing file still answers 404 above.
+    page.on("requestfailed", lambda request: failures.append(request.url) if request.failure != "net::ERR_ABORTED" else None)
     paths = all_page_paths(site_dir)
     assert len(paths) > 40
     for path in paths:
