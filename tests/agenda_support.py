@@ -55,3 +55,13 @@ def move(text: str, session_id: str, start: str, end: str) -> str:
 def cancel(text: str, session_id: str, note_en: str = "Cancelled: the speaker is ill.", note_fr: str = "Annulée : la conférencière est malade.") -> str:
     head = f"  - id: {session_id}\n"
     return text.replace(head, head + f"    status: cancelled\n    note:\n      en: \"{note_en}\"\n      fr: \"{note_fr}\"\n", 1)
+
+
+def with_room_and_media(text: str = AGENDA_TEXT) -> str:
+    """The Alberta talk in Room A / Salle A, with a recording and slides per language."""
+    extra = (
+        "    room: {en: Room A, fr: Salle A}\n"
+        "    recording: {en: https://example.org/alberta-en.mp4, fr: https://example.org/alberta-fr.mp4}\n"
+        "    slides: {en: https://example.org/alberta-en.pdf, fr: https://example.org/alberta-fr.pdf}\n"
+    )
+    return edit(text, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n" + extra)

@@ -23,24 +23,53 @@ def vancouver_page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.mark.parametrize(
-    ("path", "when", "badge", "local"),
+    ("path", "local", "event", "slot"),
     [
-        ("agenda/", f"10:30{NNB}a.m. – 11:15{NNB}a.m.{NB}EDT", "EN/FR", "Your time (America/Vancouver):"),
-        ("fr/agenda/", f"10{NB}h{NB}30 – 11{NB}h{NB}15{NB}HAE", "EN/FR", f"Votre heure (America/Vancouver){NB}:"),
+        (
+            "agenda/",
+            f"Your time: 7:30{NNB}a.m. – 8:15{NNB}a.m.{NB}PDT",
+            f"Event time: 10:30{NNB}a.m. – 11:15{NNB}a.m.{NB}EDT",
+            f"7:30{NNB}a.m.{NB}PDT (10:30{NNB}a.m.{NB}EDT)",
+        ),
+        (
+            "fr/agenda/",
+            f"Votre heure{NB}: 7{NB}h{NB}30 – 8{NB}h{NB}15{NB}HAP",  # Canadian French: 8 h 15, never 08 h 15
+            f"Heure de l’événement{NB}: 10{NB}h{NB}30 – 11{NB}h{NB}15{NB}HAE",
+            f"7{NB}h{NB}30{NB}HAP (10{NB}h{NB}30{NB}HAE)",
+        ),
     ],
 )
-def test_agenda_page_shows_event_time_badges_and_local_time(vancouver_page: Page, site_url: str, path: str, when: str, badge: str, local: str) -> None:
+def test_reader_elsewhere_sees_own_time_first_then_the_events(vancouver_page: Page, site_url: str, path: str, local: str, event: str, slot: str) -> None:
     page = vancouver_page
     page.goto(site_url + path)
     opening = page.locator("#opening-remarks")
-    assert opening.locator(".dj-session__when").text_content() == when
-    assert opening.locator(".dj-badge--lang [aria-hidden]").text_content() == badge
-    local_line = opening.locator(".dj-session__local")
-    assert local_line.is_visible()
-    assert (local_line.text_content() or "").startswith(local)
-    assert "7:30" in (local_line.text_content() or "") or "7 h 30" in (local_line.text_content() or "")
-    badges = page.locator(".dj-badge--lang [aria-hidden]").all_text_contents()
+    lines = opening.locator(".dj-session__local, .dj-session__when")
+    assert lines.evaluate_all("els => els.map(e => e.className)") == ["dj-session__local", "dj-session__when"]
+    assert [line.inner_text() for line in lines.all()] == [local, event]
+    local_box, event_box = (line.bounding_box() for line in lines.all())
+    assert local_box and event_box and local_box["y"] < event_box["y"]
+    assert opening.locator(".dj-badge--lang [aria-hidden]").text_content() == "EN/FR"
+    badges = page.locator("li.dj-session .dj-badge--lang [aria-hidden]").all_text_contents()
     assert badges.count("FR") == 2 and badges.count("EN/FR") == 2 and badges.count("EN") == 5
+    # The time-slot heading and its table-of-contents entry speak the reader's time too.
+    assert page.locator("h3#slot-2021-05-08-1030").inner_text().rstrip("¶ ") == slot
+    toc = page.locator("nav.md-nav--secondary a[href='#slot-2021-05-08-1030']").all_inner_texts()
+    assert toc and all(text.strip() == slot for text in toc)
+
+
+@pytest.mark.parametrize("path", ["agenda/", "fr/agenda/"])
+def test_reader_a_day_ahead_sees_the_date_and_eastern_reader_only_the_event_time(browser: Browser, site_url: str, path: str) -> None:
+    tokyo = browser.new_context(timezone_id="Asia/Tokyo").new_page()
+    tokyo.goto(site_url + path)
+    local = tokyo.locator("#opening-remarks .dj-session__local").inner_text()
+    assert ("Sunday, May 9, 2021, 12:15" if path == "agenda/" else f"dimanche 9 mai 2021, 0{NB}h{NB}15") in local
+    assert local.endswith(f"{NB}Asia/Tokyo")
+    tokyo.context.close()
+    toronto = browser.new_context(timezone_id="America/Toronto").new_page()
+    toronto.goto(site_url + path)
+    assert toronto.locator(".dj-session__local:visible, .dj-session__event-label:visible").count() == 0
+    assert toronto.locator("h3#slot-2021-05-08-1030").inner_text().rstrip("¶ ").endswith(("EDT", "HAE"))
+    toronto.context.close()
 
 
 def test_french_page_shows_french_zones(page: Page, site_url: str) -> None:
@@ -66,6 +95,7 @@ def test_sessions_sit_side_by_side_on_wide_screens_and_stack_on_phones(browser: 
 @pytest.mark.parametrize("path", ["agenda/", "fr/agenda/"])
 def test_calendar_links_download_valid_ics(vancouver_page: Page, site_url: str, path: str) -> None:
     page = vancouver_page
+    page.clock.set_fixed_time("2021-05-01T12:00:00-07:00")  # before the event, when calendars matter
     page.goto(site_url + path)
     with page.expect_download() as info:
         page.locator("#case-study-project-shadow .dj-session__calendar a").click()

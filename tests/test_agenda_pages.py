@@ -7,11 +7,13 @@ import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from agenda_support import AGENDA_TEXT, ROOT, T1, T2, agenda_from, cancel, edit, move, strings
+from agenda_support import AGENDA_TEXT, ROOT, T1, T2, agenda_from, cancel, edit, move, strings, with_room_and_media
 from datajam.agenda.model import Text
 from datajam.agenda.release import ChangeLog, Snapshot, release
 from datajam.agenda.render import Links, agenda_markdown, changes_markdown, release_anchor
@@ -28,7 +30,7 @@ def test_moved_and_cancelled_sessions_show_updated_on_and_the_change_log_lists_t
     page = agenda_markdown(changed, snapshot2, strings().en, "en", LINKS)
     assert page.count("Updated on April 20, 2021") == 2
     assert f"changes/#{release_anchor(T2)}" in page
-    assert 'class="dj-session dj-session--cancelled" id="case-study-project-shadow"' in page
+    assert 'class="dj-session dj-session--over dj-session--cancelled" id="case-study-project-shadow"' in page
     log_fr = changes_markdown(changed, log2, strings().fr, "fr", LINKS)
     assert NOTE.fr in log_fr and NOTE.en not in log_fr
     assert "**Déplacée\u00a0:** [Conférence" in log_fr and "(index.md#alberta-response)" in log_fr
@@ -43,7 +45,7 @@ def test_french_only_sessions_show_their_french_title_on_the_english_page() -> N
     page = agenda_markdown(agenda, snapshot, strings().en, "en", LINKS)
     assert '<span lang="fr">Conférence\u00a0: les victimes' in page
     assert page.count("<li class=\"dj-session") == 9
-    assert "### <time datetime=\"2021-05-08T12:00:00-04:00\">12:00\u202fp.m.</time>\u00a0EDT {#slot-2021-05-08-1200}" in page
+    assert "### <time datetime=\"2021-05-08T12:00:00-04:00\">12:00\u202fp.m.</time>\u00a0EDT {#slot-2021-05-08-1200 data-dj-filters=\"en fr public\"}" in page
 
 
 def test_an_invalid_agenda_aborts_the_build_with_the_validator_message(project_copy: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]) -> None:
@@ -84,3 +86,30 @@ def test_every_link_of_the_agenda_pages_resolves(site_dir: Path) -> None:
                 resolved = resolved / "index.html"
             assert resolved.exists(), f"{lang}: {target} -> {resolved}"
         assert "webcal://" in html or lang == "changes"
+
+
+def test_room_recording_and_slides_show_in_each_language() -> None:
+    agenda = agenda_from(with_room_and_media())
+    snapshot, _, _ = release(agenda, Snapshot(), ChangeLog(), NOTE, T1)
+    en = agenda_markdown(agenda, snapshot, strings().en, "en", LINKS)
+    fr = agenda_markdown(agenda, snapshot, strings().fr, "fr", LINKS)
+    assert '<p class="dj-session__room">Room: Room A</p>' in en and '<p class="dj-session__room">Salle\u00a0: Salle A</p>' in fr
+    assert '<a href="https://example.org/alberta-en.mp4">Recording</a> · <a href="https://example.org/alberta-en.pdf">Slides</a>' in en
+    assert '<a href="https://example.org/alberta-fr.mp4">Enregistrement</a> · <a href="https://example.org/alberta-fr.pdf">Diapositives</a>' in fr
+    assert en.count("dj-session__media") == 1 and en.count("dj-session__room") == 1
+
+
+def test_status_at_build_time_before_during_and_after() -> None:
+    agenda = agenda_from()
+    snapshot, _, _ = release(agenda, Snapshot(), ChangeLog(), NOTE, T1)
+    toronto = ZoneInfo("America/Toronto")
+    cases = [
+        (datetime(2021, 5, 1, 12, tzinfo=toronto), "upcoming", "Ces séances auront lieu les 8 et 9 mai 2021."),
+        (datetime(2021, 5, 9, 13, 30, tzinfo=toronto), "live", "L’événement est en cours"),
+        (datetime(2021, 5, 9, 14, tzinfo=toronto), "over", "Ces séances ont eu lieu les 8 et 9 mai 2021."),
+    ]
+    for now, status, words in cases:
+        page = agenda_markdown(agenda, snapshot, strings().fr, "fr", LINKS, now=now)
+        assert f'data-dj-status="{status}"' in page and words in page
+        live = re.findall(r'id="([a-z-]+)"[^>]*>(?:(?!</li>).)*class="dj-badge dj-badge--live">', page, re.S)
+        assert live == (["case-study-traffik-analysis-hub", "case-study-project-shadow"] if status == "live" else [])

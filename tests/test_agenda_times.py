@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from datajam.agenda.times import aware, date_text, other_zones, range_text, time_text, zone_abbreviation
+from datajam.agenda.times import aware, date_text, other_zones, range_text, reader_table, time_text, zone_abbreviation
 
 NB = "\u00a0"
 NNB = "\u202f"
@@ -70,3 +70,13 @@ def test_newfoundland_is_half_an_hour_ahead_of_atlantic() -> None:
     assert dict(other_zones(start, end, "en"))["zone_newfoundland"] == f"12:00{NNB}p.m. – 12:45{NNB}p.m.{NB}NDT"
     assert dict(other_zones(start, end, "fr"))["zone_newfoundland"] == f"12{NB}h – 12{NB}h{NB}45{NB}HAT"
     assert start.astimezone(ZoneInfo("America/St_Johns")).utcoffset().total_seconds() == -2.5 * 3600  # type: ignore[union-attr]
+
+
+def test_reader_table_gives_babel_words_for_every_quarter_hour_and_near_day() -> None:
+    fr = reader_table([date(2021, 5, 8), date(2021, 5, 9)], "fr")
+    assert len(fr["times"]) == 96
+    assert (fr["times"]["8:15"], fr["times"]["9:00"], fr["times"]["0:45"]) == (f"8{NB}h{NB}15", f"9{NB}h", f"0{NB}h{NB}45")
+    assert fr["zones"]["America/Vancouver"] == "HAP" and fr["zones"]["America/Halifax"] == "HAA"
+    assert list(fr["dates"]) == ["2021-05-07", "2021-05-08", "2021-05-09", "2021-05-10"]
+    en = reader_table([date(2021, 5, 8)], "en")
+    assert en["times"]["7:30"] == f"7:30{NNB}a.m." and en["zones"]["America/Regina"] == "CST"

@@ -57,6 +57,31 @@ CASES: list[tuple[str, Callable[[str], str], str | None, tuple[str, int], str]] 
     ("undefined speaker", lambda t: edit(t, "speakers: [jane-fox]", "speakers: [jane-fx]"), "alberta-response", ("speakers: [jane-fx]", 1), "unknown speaker `jane-fx`"),
     ("double-booked speaker", lambda t: edit(t, "speakers: [fernando-chinchilla]", "speakers: [jane-fox]"), "sex-trafficking-americas", ("speakers: [jane-fox]", 2), "`jane-fox` is also booked in 'alberta-response'"),
     ("cancelled without note", lambda t: edit(t, "  - id: case-study-project-shadow\n", "  - id: case-study-project-shadow\n    status: cancelled\n"), "case-study-project-shadow", ("    status: cancelled\n", 1), "cancelled without a note"),
+    (
+        "recording not https",
+        lambda t: edit(t, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n    recording:\n      en: https://video.example.org/alberta\n      fr: http://video.example.org/alberta\n"),
+        "alberta-response",
+        ("fr: http://video.example.org/alberta", 1),
+        "`recording.fr` 'http://video.example.org/alberta' is not an https address",
+    ),
+    (
+        "slides without an address",
+        lambda t: edit(t, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n    slides: {en: slides.pdf, fr: https://example.org/diapos.pdf}\n"),
+        "alberta-response",
+        ("slides: {en: slides.pdf", 1),
+        "`slides.en` 'slides.pdf' is not an https address",
+    ),
+    (
+        "two sessions in one room at once",
+        lambda t: edit(
+            edit(t, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n    room: {en: Room A, fr: Salle A}\n"),
+            "    speakers: [fernando-chinchilla]\n",
+            "    speakers: [fernando-chinchilla]\n    room: {en: Room A, fr: Salle A}\n",
+        ),
+        "sex-trafficking-americas",
+        ("room: {en: Room A", 2),
+        "room 'Room A' is also used by 'alberta-response' at the same time",
+    ),
     ("published session removed", lambda t: _drop_session(t, "case-study-project-shadow"), "case-study-project-shadow", ("sessions:", 1), "was published but is no longer in the file"),
 ]
 
@@ -83,6 +108,16 @@ def test_each_rule_names_file_line_session_and_fix(rule: str, change: Callable[[
     if session:
         assert f"session '{session}'" in message
     assert "Fix: " in message and problem.fix
+
+
+def test_valid_links_and_rooms_pass_and_parallel_sessions_without_room_are_fine() -> None:
+    links = "    recording: {en: https://example.org/en.mp4, fr: https://example.org/fr.mp4}\n    slides: {en: https://example.org/s.pdf, fr: https://example.org/d.pdf}\n"
+    text = edit(AGENDA_TEXT, "    speakers: [jane-fox]\n", "    speakers: [jane-fox]\n    room: {en: Room A, fr: Salle A}\n" + links)
+    text = edit(text, "    speakers: [fernando-chinchilla]\n", "    speakers: [fernando-chinchilla]\n    room: {en: Room B, fr: Salle B}\n")
+    agenda, problems = check_text(text, "agenda.yml", PUBLISHED)
+    assert problems == [] and agenda is not None
+    session = next(s for s in agenda.sessions if s.id == "alberta-response")
+    assert session.room and session.room.fr == "Salle A" and session.recording and session.recording.en.endswith("en.mp4")
 
 
 def test_every_problem_is_reported_at_once() -> None:

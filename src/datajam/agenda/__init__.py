@@ -7,6 +7,8 @@
 * :mod:`.release` – the published snapshot, the diff and the change log;
 * :mod:`.calendar` – iCalendar files (icalendar);
 * :mod:`.export` – the JSON export;
+* :mod:`.feed` – the change log's Atom feed;
+* :mod:`.frab` – the frab-compatible ``schedule.xml`` and ``schedule.json`` for conference apps;
 * :mod:`.render` – the agenda and change-log pages;
 * :mod:`.mkdocs` – the MkDocs hook; :mod:`.cli` – ``scripts/agenda.py``.
 """

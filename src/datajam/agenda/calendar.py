@@ -48,7 +48,7 @@ def session_event(agenda: Agenda, session: Session, snapshot: Snapshot, strings:
         start=aware(session.start, zone),
         end=aware(session.end, zone),
         description="\n".join(lines),
-        location=agenda.session_place(session)[lang],
+        location=", ".join(text[lang] for text in (agenda.session_place(session), session.room) if text),
         status="CANCELLED" if session.status == "cancelled" else "CONFIRMED",
         sequence=published.sequence,
         created=published.created,

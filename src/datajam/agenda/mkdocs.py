@@ -21,9 +21,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from datajam import LANGUAGES, languages
-from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE
+from datajam.agenda import AGENDA_FILE, CHANGES_FILE, PUBLISHED_FILE, STRINGS_FILE, frab
 from datajam.agenda.calendar import FEED_NAME, calendar_files
 from datajam.agenda.export import export_json
+from datajam.agenda.feed import FEED_FILE, atom_feed
 from datajam.agenda.model import Agenda, StringsFile
 from datajam.agenda.release import ChangeLog, Snapshot, effective_snapshot, load_changelog, load_snapshot
 from datajam.agenda.render import AGENDA_MARKER, CHANGES_MARKER, Links, agenda_markdown, changes_markdown
@@ -108,6 +109,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for name, content in calendar_files(build.agenda, build.snapshot, getattr(build.strings, lang), lang, urls).items()
     }
     generated[JSON_NAME] = export_json(build.agenda, build.snapshot, links).encode()
+    agenda_url = urljoin(_site_url(config), f"{languages.prefix(lang)}agenda/")
+    strings = getattr(build.strings, lang)
+    generated[FEED_FILE] = atom_feed(build.agenda, build.log, strings, lang, urljoin(agenda_url, FEED_FILE), urljoin(agenda_url, "changes/"), agenda_url)
+    document = frab.schedule(build.agenda, build.snapshot, strings, lang, agenda_url)
+    generated[frab.JSON_FILE] = frab.schedule_json(document)
+    generated[frab.XML_FILE] = frab.schedule_xml(document)
     for name, content in generated.items():
         file = File.generated(config, f"{lang}/agenda/{name}", content=content)
         file.dest_uri = f"{languages.prefix(lang)}agenda/{name}"
@@ -132,6 +139,9 @@ def _links(page: Page, config: MkDocsConfig, lang: str) -> Links:
         calendar_dir=rel(f"{agenda_dir}calendar/").rstrip("/") + "/",
         script=rel(SCRIPT),
         changes_url=rel(f"{agenda_dir}changes/").rstrip("/") + "/",
+        atom=rel(f"{agenda_dir}{FEED_FILE}"),
+        frab_json=rel(f"{agenda_dir}{frab.JSON_FILE}"),
+        frab_xml=rel(f"{agenda_dir}{frab.XML_FILE}"),
     )
 
 
@@ -146,4 +156,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(AGENDA_MARKER, agenda_markdown(build.agenda, build.snapshot, strings, lang, links))
     if CHANGES_MARKER in markdown:
         markdown = markdown.replace(CHANGES_MARKER, changes_markdown(build.agenda, build.log, strings, lang, links))
+        page.meta["dj_feed"] = {"href": links.atom, "title": strings.feed_link}  # <link rel="alternate"> (overrides/main.html)
     return markdown

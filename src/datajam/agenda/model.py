@@ -60,7 +60,10 @@ class Session(Strict):
     description: Text | None = None
     speakers: list[Identifier] = Field(default_factory=list)
     place: Text | None = None
+    room: Text | None = Field(default=None, description="Optional; two sessions in the same room must not overlap.")
     note: Text | None = Field(default=None, description="Required when cancelled: why, and what replaces it.")
+    recording: Text | None = Field(default=None, description="https address of the recording, per language.")
+    slides: Text | None = Field(default=None, description="https address of the slides, per language.")
 
     def ordered_languages(self) -> list[str]:
         return [lang for lang in LANGUAGES if lang in self.languages]
@@ -97,6 +100,19 @@ class Strings(Strict):
     zone_atlantic: str
     zone_newfoundland: str
     local_time: str
+    event_time: str
+    timetable: str
+    status_upcoming: str
+    status_live: str
+    status_over: str
+    badge_now: str
+    badge_over: str
+    filter_label: str
+    filter_all: str
+    filter_en: str
+    filter_fr: str
+    filter_both: str
+    filter_public: str
     lang_en: str
     lang_fr: str
     lang_both: str
@@ -107,6 +123,9 @@ class Strings(Strict):
     cancelled_prefix: str
     speakers: str
     place: str
+    room: str
+    recording: str
+    slides: str
     updated_on: str
     anchor_title: str
     add_to_calendar: str
@@ -114,7 +133,10 @@ class Strings(Strict):
     subscribe_help: str
     download: str
     export_json: str
+    export_frab: str
+    parallel_room: str
     changes_link: str
+    feed_link: str
     no_changes: str
     change_added: str
     change_moved: str

@@ -21,7 +21,7 @@ from datajam.agenda.model import Agenda, Session, Text
 
 ChangeKind = Literal["added", "moved", "changed", "cancelled"]
 # A change to these fields must make calendar clients update the event (RFC 5545 SEQUENCE).
-SIGNIFICANT = ("start", "end", "status", "place")
+SIGNIFICANT = ("start", "end", "status", "place", "room")
 EPOCH = datetime(2021, 1, 1, tzinfo=timezone.utc)
 
 

@@ -6,10 +6,10 @@ English: ``10:30 a.m.``, ``EDT``. Zone abbreviations follow Canadian usage.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import format_date, format_interval, format_time, get_timezone_name
 
 LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 NBSP = "\u00a0"
@@ -68,3 +68,35 @@ def other_zones(start: datetime, end: datetime, lang: str) -> list[tuple[str, st
         (key, range_text(start.astimezone(ZoneInfo(zone)), end.astimezone(ZoneInfo(zone)), lang))
         for key, zone in CANADIAN_ZONES
     ]
+
+
+def reader_table(days: list[date], lang: str) -> dict[str, dict[str, str]]:
+    """Babel's words for any time a reader elsewhere may see, for ``agenda.js``.
+
+    ``times``: every quarter hour, keyed ``H:MM`` (``7:30`` → ``7 h 30`` / ``7:30 a.m.``);
+    ``dates``: the event days and the day either side (a reader far away may be a day off);
+    ``zones``: the Canadian zones' abbreviations (``HAP``, ``HAA``…); other zones are named.
+    """
+    times = {
+        f"{hour}:{minute:02d}": time_text(datetime(2000, 1, 1, hour, minute), lang)
+        for hour in range(24)
+        for minute in range(0, 60, 15)
+    }
+    near = sorted({day + timedelta(days=d) for day in days for d in (-1, 0, 1)})
+    noon = datetime.combine(days[0], datetime.min.time()).replace(hour=12)
+    return {
+        "times": times,
+        "dates": {day.isoformat(): date_text(day, lang) for day in near},
+        "zones": {zone: zone_abbreviation(aware(noon, zone), lang) for _, zone in CANADIAN_ZONES},
+    }
+
+
+def days_text(days: list[date], lang: str) -> str:
+    """``May 8–9, 2021`` / ``8 et 9 mai 2021`` (Babel's interval; French writes two days with « et »)."""
+    first, last = min(days), max(days)
+    if first == last:
+        return short_date_text(first, lang)
+    text = format_interval(first, last, "yMMMMd", locale=LOCALES[lang])
+    if lang == "fr" and (last - first).days == 1:
+        text = text.replace("–", " et ", 1)
+    return text

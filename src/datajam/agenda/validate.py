@@ -8,12 +8,13 @@ from datetime import datetime, timezone
 from itertools import combinations
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
 from datajam.agenda.loader import LoadedYaml, Path_, YamlSyntaxError, load_yaml, load_yaml_text
-from datajam.agenda.model import Agenda, Session, StringsFile
+from datajam.agenda.model import Agenda, Session, StringsFile, Text
 from datajam.bilingual import language_gaps
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
@@ -164,11 +165,18 @@ def rule_problems(file: str, loaded: LoadedYaml, agenda: Agenda, published_ids: 
         for j, speaker in enumerate(s.speakers):
             if speaker not in agenda.speakers:
                 add((*at, "speakers", j), s.id, f"unknown speaker `{speaker}`", f"define `{speaker}` under `speakers:` or correct the id")
+        for field in ("recording", "slides"):
+            urls: Text | None = getattr(s, field)
+            for lang, url in (urls.model_dump() if urls else {}).items():
+                if urlsplit(url).scheme != "https" or not urlsplit(url).netloc:
+                    add((*at, field, lang), s.id, f"`{field}.{lang}` {url!r} is not an https address", "write the full address, starting with https://")
         if s.status == "cancelled" and s.note is None:
             add((*at, "status"), s.id, "cancelled without a note", "add `note:` with `en:` and `fr:` saying why and what replaces it")
 
     active = [(i, s) for i, s in enumerate(agenda.sessions) if s.status != "cancelled"]
     for (i, a), (j, b) in combinations(active, 2):
+        if _overlap(a, b) and a.room and b.room and a.room.en == b.room.en:
+            add(("sessions", j, "room"), b.id, f"room '{b.room.en}' is also used by '{a.id}' at the same time", "move one of the sessions or give it another room")
         if _overlap(a, b):
             for speaker in sorted(set(a.speakers) & set(b.speakers)):
                 add(("sessions", j, "speakers"), b.id, f"speaker `{speaker}` is also booked in '{a.id}' at the same time", "move one of the sessions or change its speakers")
