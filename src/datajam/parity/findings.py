@@ -31,6 +31,7 @@ CHECKS: dict[str, str] = {
     "nav-title": "a nav title has no French translation",
     "ui-string": "an interface string is missing in a language",
     "bilingual-field": "a data field has 'en' without 'fr' or the reverse",
+    "quiz": "knowledge-check questions differ in number, options, type or correct answers",
 }
 
 
