@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from datajam.quiz.markdown import answer_letters
 from datajam.quiz.model import letter, parse_page
 from datajam.quiz.qti import read_package
 from datajam.site.ui import load_ui_strings
@@ -72,12 +73,18 @@ def test_every_question_is_a_fieldset_with_a_legend_labelled_options_and_a_detai
     assert html.count('<details class="dj-quiz__answer">') == len(questions)
     ui = UI[lang]
     for q in questions:
-        answer = ui["quiz_and"].join(letter(i) for i in q.correct)
+        answer = answer_letters(q, ui)
         assert f"{ui['quiz_answer']}{ui['colon']} {answer}</p>" in html
     # the parts quiz.js shows are hidden until it runs, in the page's language
     assert html.count('class="dj-quiz__js" hidden') == len(questions)
     assert f">{ui['quiz_check']}</button>" in html and f">{ui['quiz_try_again']}</button>" in html
     assert 'class="dj-quiz-key" hidden' in html and f">{ui['quiz_key_title']}</p>" in html
+
+
+def test_several_correct_options_read_as_a_list() -> None:
+    q = source("en", "module-1")[0]
+    assert answer_letters(q, UI["en"]) == "A, B and C"
+    assert answer_letters(source("fr", "module-1")[0], UI["fr"]) == "A, B et C"
 
 
 def test_only_pages_with_questions_load_the_quiz_assets(site_dir: Path) -> None:

@@ -14,6 +14,10 @@
     return [].map.call(box.querySelectorAll(selector), function (input) { return input.value; });
   }
   function part(box, name) { return box.querySelector(".dj-quiz__" + name); }
+  function list(letters) {  /* "A", "A and C", "A, B and C", as datajam.quiz.markdown writes them */
+    var last = letters[letters.length - 1];
+    return letters.length > 1 ? letters.slice(0, -1).join(", ") + words("and") + last : last;
+  }
 
   function clear(box) {
     box.classList.remove("dj-quiz--right", "dj-quiz--wrong");
@@ -51,7 +55,7 @@
       else if (input.checked) { row.classList.add("dj-quiz__option--wrong"); }
     });
     status.textContent = [ok ? words("correct") : words("wrong"),
-      words("answer-is").replace("{answer}", answer.join(words("and")))].concat(said).join(" ");
+      words("answer-is").replace("{answer}", list(answer))].concat(said).join(" ");
     explanations.hidden = false;
     results[box.id] = ok;
     showScore();

@@ -41,7 +41,9 @@ def _hint(ui: dict[str, str], kind: str) -> str:
 
 
 def answer_letters(question: Question, ui: dict[str, str]) -> str:
-    return ui["quiz_and"].join(letter(i) for i in question.correct)
+    """``A``, ``A and C``, ``A, B and C`` (docs/assets/quiz.js writes them the same way)."""
+    letters = [letter(i) for i in question.correct]
+    return ui["quiz_and"].join(filter(None, [", ".join(letters[:-1]), letters[-1]]))
 
 
 def render(parent: etree.Element, question: Question, number: int, ui: dict[str, str]) -> etree.Element:
@@ -64,10 +66,10 @@ def render(parent: etree.Element, question: Question, number: int, ui: dict[str,
             attrs["data-dj-correct"] = ""
         etree.SubElement(row, "input", attrs)
         label = etree.SubElement(row, "label", {"for": oid})
-        _text(label, "span", letter(i), **{"class": f"{CLASS}__letter"})
+        _text(label, "span", letter(i), **{"class": f"{CLASS}__letter"}).tail = " "
         _text(label, "span", option.text)
     js = etree.SubElement(box, "div", {"class": f"{CLASS}__js", "hidden": "hidden"})
-    _text(js, "button", ui["quiz_check"], type="button", **{"class": f"md-button {CLASS}__check"})
+    _text(js, "button", ui["quiz_check"], type="button", **{"class": f"{CLASS}__check"})
     etree.SubElement(js, "p", {"class": f"{CLASS}__status", "role": "status"})
     details = etree.SubElement(box, "details", {"class": f"{CLASS}__answer"})
     _text(details, "summary", ui["quiz_show_answer"])
@@ -126,7 +128,7 @@ class QuizEnd(Treeprocessor):
                for key in ("correct", "wrong", "choose_first", "score", "answer_is", "and")},
         })
         _text(score, "p", ui["quiz_score_pending"], **{"class": f"{CLASS}-score__text", "role": "status"})
-        _text(score, "button", ui["quiz_try_again"], type="button", **{"class": f"md-button {CLASS}-score__again"})
+        _text(score, "button", ui["quiz_try_again"], type="button", **{"class": f"{CLASS}-score__again"})
         key = etree.Element("section", {"class": f"{CLASS}-key", "hidden": "hidden"})
         _text(key, "p", ui["quiz_key_title"], **{"class": f"{CLASS}-key__title"})
         for box in boxes:
