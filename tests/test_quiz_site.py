@@ -97,6 +97,8 @@ def test_only_pages_with_questions_load_the_quiz_assets(site_dir: Path) -> None:
     assert sorted(with_quiz) == sorted(f"{PREFIX[lang]}handbook/{m}/knowledge-check/index.html"
                                       for lang in PREFIX for m in MODULES)
     assert len(without) > 40
+    joined = list((site_dir / "assets" / "stylesheets").glob("datajam.*.css"))
+    assert joined and not any("dj-quiz" in css.read_text(encoding="utf-8") for css in joined)
 
 
 def test_the_quiz_script_stores_nothing() -> None:
