@@ -4,6 +4,8 @@ quiz pages load, the print page (PDF) with its answer keys, and the QTI packages
 from __future__ import annotations
 
 import re
+import subprocess
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -148,3 +150,16 @@ def test_the_qti_package_parses_back_to_the_same_questions(site_dir: Path, lang:
             assert match, link
             page = (site_dir / match.group(1) / "index.html").read_text(encoding="utf-8")
             assert f'id="{match.group(2)}"' in page, link
+
+
+def test_a_broken_question_fails_the_build_with_the_file_line_and_fix(
+    project_copy: Path, strict_build: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    page = project_copy / "docs/fr/handbook/module-1/knowledge-check.md"
+    text = page.read_text(encoding="utf-8")
+    start = text.index("/// quiz | Selon le Code criminel")
+    line = text.count("\n", 0, start) + 1
+    page.write_text(text[:start] + text[start:].replace("- [x] Faux", "- [ ] Faux", 1), encoding="utf-8")
+    result = strict_build(project_copy / "site", cwd=project_copy)
+    assert result.returncode != 0
+    assert f"knowledge-check.md: line {line}: quiz" in result.stderr and "mark it '- [x] '" in result.stderr

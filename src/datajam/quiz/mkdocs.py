@@ -14,6 +14,7 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -21,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from datajam import LANGUAGES
 from datajam.quiz.markdown import CLASS
-from datajam.quiz.model import parse_page
+from datajam.quiz.model import QuizError, parse_page
 from datajam.quiz.qti import package
 from datajam.site.ui import load_ui_strings
 
@@ -59,7 +60,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         rel = file.src_uri[len(f"{lang}/"):] if file.src_uri.startswith(f"{lang}/") else file.src_uri
         name = export_name(rel, lang)
-        data = package(parse_page(text), Path(name).stem, file.name, lang, rel, config.site_url or "/", _prefix(lang))
+        try:
+            questions = parse_page(text)
+        except QuizError as exc:  # before any page is rendered: the file, the line and the fix
+            raise PluginError(f"{file.abs_src_path}: {exc}") from exc
+        data = package(questions, Path(name).stem, file.name, lang, rel, config.site_url or "/", _prefix(lang))
         generated = File.generated(config, f"{lang}/{name}", content=data)
         generated.dest_uri = _prefix(lang) + name
         generated.url = generated.dest_uri

@@ -126,6 +126,9 @@ def parse_page(text: str) -> list[Question]:
         while i < len(lines) and not ((e := END.match(lines[i])) and e.group(1) == fence):
             body.append(lines[i])
             i += 1
-        questions.append(parse_question(title, "\n".join(body), kind, start + 1))
+        try:
+            questions.append(parse_question(title, "\n".join(body), kind, start + 1))
+        except QuizError as exc:
+            raise QuizError(f"line {start + 1}: {exc}") from exc
         i += 1
     return questions
