@@ -3,9 +3,9 @@
 The package holds ``imsmanifest.xml``, one ``assessmentItem`` per question
 (``choiceInteraction``: one choice for single and true-false questions, several for
 multiple-choice ones; every option's explanation as a ``feedbackInline`` shown for the
-options chosen) and an ``assessmentTest`` that lists them in order. Learning platforms that
-import QTI 2.1 (Blackboard, Canvas through its QTI converter, Moodle with a QTI plugin)
-read it; links in explanations point to the published handbook.
+options chosen) and an ``assessmentTest`` that lists them in order, for learning platforms
+that import QTI 2.1 (Moodle only with a QTI import plugin); no import into a real platform
+has been tried. Links in explanations point to the published handbook.
 """
 
 from __future__ import annotations
