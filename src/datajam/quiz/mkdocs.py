@@ -20,10 +20,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from datajam import LANGUAGES
 from datajam.quiz.markdown import CLASS
 from datajam.quiz.model import QuizError, parse_page
 from datajam.quiz.qti import package
+from datajam.site.hooks import current_language as _language
+from datajam.site.printpage import lang_prefix as _prefix
 from datajam.site.ui import load_ui_strings
 
 __all__ = ["on_files", "on_page_markdown", "on_page_content"]
@@ -31,17 +32,6 @@ __all__ = ["on_files", "on_page_markdown", "on_page_content"]
 EXTENSION = "datajam.quiz.markdown"
 MARKER = "/// quiz"
 _EXPORTS: dict[str, str] = {}  # page src_uri -> the QTI file's URL
-
-
-def _language(config: MkDocsConfig) -> str:
-    lang = str(config.theme["language"])
-    if lang not in LANGUAGES:
-        raise ValueError(f"quiz: unsupported theme language {lang!r}")
-    return lang
-
-
-def _prefix(lang: str) -> str:
-    return "" if lang == LANGUAGES[0] else f"{lang}/"
 
 
 def export_name(src_uri: str, lang: str) -> str:
