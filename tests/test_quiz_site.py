@@ -31,7 +31,7 @@ def source(lang: str, module: str) -> list:
 
 
 class Outline(HTMLParser):
-    """Fieldsets with their first child, the inputs inside them, and the labels of the page."""
+    """Fieldsets with their first child, the inputs inside them, and which inputs sit in a label."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,8 +48,8 @@ class Outline(HTMLParser):
             self.fieldsets.append([])
         if tag == "input" and "fieldset" in self.stack:
             self.inputs.append(a)
-        if tag == "label" and a.get("for"):
-            self.labels.add(str(a["for"]))
+            if "label" in self.stack:  # labelled by the label around it (ids change in the print page)
+                self.labels.add(str(a["id"]))
         if tag not in ("input", "br", "img", "meta", "link", "hr"):
             self.stack.append(tag)
 

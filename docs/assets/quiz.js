@@ -50,7 +50,7 @@
     clear(box);
     box.classList.add(ok ? "dj-quiz--right" : "dj-quiz--wrong");
     [].forEach.call(box.querySelectorAll("input"), function (input) {
-      var row = input.parentNode;
+      var row = input.closest(".dj-quiz__option");
       if (input.hasAttribute("data-dj-correct")) { row.classList.add("dj-quiz__option--right"); }
       else if (input.checked) { row.classList.add("dj-quiz__option--wrong"); }
     });

@@ -61,11 +61,12 @@ def render(parent: etree.Element, question: Question, number: int, ui: dict[str,
     for i, option in enumerate(question.options):
         oid = f"{qid}-{letter(i).lower()}"
         row = etree.SubElement(choices, "div", {"class": f"{CLASS}__option"})
+        # the input inside its label, without for/id pairing: the print page renames ids
+        label = etree.SubElement(row, "label")
         attrs = {"type": kind, "id": oid, "name": qid, "value": letter(i)}
         if option.correct:
             attrs["data-dj-correct"] = ""
-        etree.SubElement(row, "input", attrs)
-        label = etree.SubElement(row, "label", {"for": oid})
+        etree.SubElement(label, "input", attrs).tail = " "
         _text(label, "span", letter(i), **{"class": f"{CLASS}__letter"}).tail = " "
         _text(label, "span", option.text)
     js = etree.SubElement(box, "div", {"class": f"{CLASS}__js", "hidden": "hidden"})
