@@ -80,7 +80,7 @@ def test_every_question_is_a_fieldset_with_a_legend_labelled_options_and_a_detai
     # the parts quiz.js shows are hidden until it runs, in the page's language
     assert html.count('class="dj-quiz__js" hidden') == len(questions)
     assert f">{ui['quiz_check']}</button>" in html and f">{ui['quiz_try_again']}</button>" in html
-    assert 'class="dj-quiz-key" hidden' in html and f">{ui['quiz_key_title']}</p>" in html
+    assert re.search(r'<section class="dj-quiz-key"[^>]* hidden', html) and f">{ui['quiz_key_title']}</p>" in html
 
 
 def test_several_correct_options_read_as_a_list() -> None:
@@ -163,3 +163,10 @@ def test_a_broken_question_fails_the_build_with_the_file_line_and_fix(
     result = strict_build(project_copy / "site", cwd=project_copy)
     assert result.returncode != 0
     assert f"knowledge-check.md: line {line}: quiz" in result.stderr and "mark it '- [x] '" in result.stderr
+
+
+def test_the_answer_key_stays_out_of_the_search_index(site_dir: Path) -> None:
+    for lang in PREFIX:
+        index = (site_dir / PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "knowledge-check/" in index
+        assert UI[lang]["quiz_key_title"] not in index

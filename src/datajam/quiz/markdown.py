@@ -130,7 +130,8 @@ class QuizEnd(Treeprocessor):
         })
         _text(score, "p", ui["quiz_score_pending"], **{"class": f"{CLASS}-score__text", "role": "status"})
         _text(score, "button", ui["quiz_try_again"], type="button", **{"class": f"{CLASS}-score__again"})
-        key = etree.Element("section", {"class": f"{CLASS}-key", "hidden": "hidden"})
+        # the key repeats the explanations: Material's search leaves it out of the index
+        key = etree.Element("section", {"class": f"{CLASS}-key", "hidden": "hidden", "data-search-exclude": ""})
         _text(key, "p", ui["quiz_key_title"], **{"class": f"{CLASS}-key__title"})
         for box in boxes:
             legend, answer = box.find("legend"), box.find("details")
