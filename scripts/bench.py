@@ -23,10 +23,12 @@ PAGES = [
     "home/",
     "handbook/module-1/forms/",
     "handbook/module-2/figures/",
+    "handbook/module-1/knowledge-check/",  # a knowledge check: its own quiz.css and quiz.js
     "agenda/",
     "help/",
     "fr/home/",
     "fr/handbook/module-1/forms/",
+    "fr/handbook/module-3/knowledge-check/",
     "fr/agenda/",
 ]
 COMPRESSED = re.compile(r"\.(html|css|js|json|svg|xml|txt|ics)$|/$")

@@ -10,7 +10,9 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from conftest import ROOT
+from datajam.quiz.model import letter, parse_page
 from datajam.site.offline import ROOT_DIR, make_offline
+from datajam.site.ui import load_ui_strings
 from search_support import FIRST_PAGE, SAME_RESULTS, searched_pages
 
 pytestmark = pytest.mark.browser
@@ -91,5 +93,24 @@ def _offline_search(browser: Browser, unzipped: Path, lang: str, query: str) -> 
     try:
         page.goto((root / "handbook/module-1/forms.html").as_uri())
         return searched_pages(page, query, root.as_uri() + "/")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_knowledge_checks_work_from_disk(browser: Browser, unzipped: Path, lang: str) -> None:
+    ui = load_ui_strings()[lang]
+    prefix = "" if lang == "en" else "fr/"
+    q = parse_page((ROOT / "docs" / lang / "handbook/module-3/knowledge-check.md").read_text(encoding="utf-8"))[1]
+    context = browser.new_context()
+    context.route("http*://**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.goto((unzipped / f"{prefix}handbook/module-3/knowledge-check.html").as_uri())
+        page.locator(f"#dj-q2-{letter(q.correct[0]).lower()}").check()
+        page.locator("#dj-q2 .dj-quiz__check").click()
+        expect(page.locator("#dj-q2 .dj-quiz__status")).to_contain_text(ui["quiz_correct"])
+        export = page.locator(".dj-quiz-export a").get_attribute("href")
+        assert (unzipped / f"{prefix}handbook/module-3/knowledge-check.html").parent.joinpath(export).resolve().is_file()
     finally:
         context.close()

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
+from datajam.quiz.markdown import answer_letters
+from datajam.quiz.model import parse_page
 from datajam.site.pdf import destinations, make_pdfs
 from datajam.site.ui import load_ui_strings
 
@@ -81,3 +84,21 @@ def test_pdf_has_cover_contents_numbers_and_links(pdfs: dict[str, Path], lang: s
     # Rendered to images: the cover and a content page carry text, the contents page too
     for page in (1, 2, pages // 2):
         assert ink(tmp_path, pdf, page) > 0.002, f"page {page} of {pdf.name} looks blank"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pdf_carries_each_module_s_questions_then_its_answer_key(pdfs: dict[str, Path], lang: str) -> None:
+    ui = UI[lang]
+    whole = " ".join(text(pdfs[lang], 1, page_count(pdfs[lang])).split())
+    assert whole.count(f"{ui['quiz_key_title']} ") >= 3
+    assert ui["quiz_check"] not in whole and ui["quiz_show_answer"] not in whole  # the on-screen parts stay out
+    position = 0
+    for module in ("module-1", "module-2", "module-3"):
+        questions = parse_page((ROOT / "docs" / lang / "handbook" / module / "knowledge-check.md").read_text(encoding="utf-8"))
+        first = " ".join(questions[0].text.split()[:6])
+        position = whole.index(first, position)  # the questions, in module order
+        key = whole.index(ui["quiz_key_title"], position)
+        answers = [" ".join(f"{ui['quiz_answer']}{ui['colon']} {answer_letters(q, ui)}".split()) for q in questions]
+        for answer in answers:
+            key = whole.index(answer, key)  # then the key, question by question
+        position = key

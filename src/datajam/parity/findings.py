@@ -32,6 +32,7 @@ CHECKS: dict[str, str] = {
     "ui-string": "an interface string is missing in a language",
     "bilingual-field": "a data field has 'en' without 'fr' or the reverse",
     "html-language": "built HTML: a title, aria-label, alt or interface text in the other language (parity.py html)",
+    "quiz": "knowledge-check questions differ in number, options, type or correct answers",
 }
 
 

@@ -15,6 +15,7 @@ from datajam.parity.language import WORD
 from datajam.parity.project import bilingual_findings, data_files, nav_findings, ui_findings
 from datajam.parity.sections import section_label
 from datajam.parity.staleness import SNAPSHOTS, changes, section_diff, section_hashes, with_record
+from datajam.quiz.parity import quiz_findings
 
 
 class ParityInputError(Exception):
@@ -116,6 +117,7 @@ def check_pages(tree: Tree, rels: list[str]) -> tuple[list[Finding], int]:
         pairs += 1
         en, fr = tree.page("en", rel), tree.page("fr", rel)
         findings += compare_pages(rel, en, fr, lambda other: tree.has("fr", other))
+        findings += quiz_findings(rel, en, fr)
         findings += staleness_findings(tree, rel, en, fr)
         tree.forget(rel)  # keep memory (and the garbage collector's work) flat on large trees
     return findings, pairs
