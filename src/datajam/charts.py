@@ -121,9 +121,9 @@ def vega_lite(chart: Chart, lang: str) -> dict[str, Any]:
         encoding["color"] = {"field": series, "type": "nominal", "sort": names, "title": None,
                              "scale": {"domain": names, "range": COLOURS[: len(names)]},
                              "legend": None}
-        bar: dict[str, Any] = {"type": "bar"}
+        bar: dict[str, Any] = {"type": "bar", "aria": False}
     else:
-        bar = {"type": "bar", "color": COLOURS[0]}
+        bar = {"type": "bar", "aria": False, "color": COLOURS[0]}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": 220,
@@ -134,7 +134,7 @@ def vega_lite(chart: Chart, lang: str) -> dict[str, Any]:
         "encoding": encoding,
         "layer": [
             {"mark": bar},
-            {"mark": {"type": "text", "align": "left", "dx": 4, "fill": "currentColor"},
+            {"mark": {"type": "text", "aria": False, "align": "left", "dx": 4, "fill": "currentColor"},
              "encoding": {"text": {"field": "label"}}},
         ],
         "config": {
@@ -150,6 +150,8 @@ def vega_lite(chart: Chart, lang: str) -> dict[str, Any]:
 
 
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+# Vega's roles for the parts of the root group (aria: false leaves them): the image is one whole here.
+_INNER_ROLES = re.compile(r' (?:role|aria-roledescription)="[^"]*"')
 
 
 @cache
@@ -164,7 +166,7 @@ def chart_svg(name: str, lang: str) -> str:
     tag = opening.group(0).replace("<svg", f'<svg role="img" aria-labelledby="{ident}-title {ident}-desc" focusable="false"', 1)
     heading = (f'<title id="{ident}-title">{html.escape(text["title"])}</title>'
                f'<desc id="{ident}-desc">{html.escape(text["description"])}</desc>')
-    return tag + heading + svg[opening.end():]
+    return tag + heading + _INNER_ROLES.sub("", svg[opening.end():])
 
 
 def table_html(chart: Chart, lang: str) -> str:
