@@ -81,3 +81,21 @@ def test_pdf_has_cover_contents_numbers_and_links(pdfs: dict[str, Path], lang: s
     # Rendered to images: the cover and a content page carry text, the contents page too
     for page in (1, 2, pages // 2):
         assert ink(tmp_path, pdf, page) > 0.002, f"page {page} of {pdf.name} looks blank"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pdf_has_module_2_charts_as_vector_graphics(pdfs: dict[str, Path], lang: str) -> None:
+    """The charts print as SVG: their words are text in the PDF (a picture would have none), no raster image."""
+    from datajam.charts import load_chart
+
+    pdf = pdfs[lang]
+    words = " ".join(text(pdf, 1, page_count(pdf)).split())
+    colon = UI[lang]["colon"].strip()
+    gender = load_chart("gender-2009-2018")
+    women, men = (gender.text(lang)["values"][k] for k in ("women", "men"))
+    for label in (f"{women} {colon} 97 %" if lang == "fr" else f"{women}{colon} 97%",
+                  f"{men} {colon} 81 %" if lang == "fr" else f"{men}{colon} 81%"):
+        assert " ".join(label.split()) in words, label
+    assert " ".join(load_chart("victims-age-2009-2018").text(lang)["axis"].split()) in words
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) <= 2, images  # the header lines only
