@@ -27,6 +27,7 @@ PAGES = [
     "help/",
     "fr/home/",
     "fr/handbook/module-1/forms/",
+    "fr/handbook/module-2/figures/",
     "fr/agenda/",
 ]
 COMPRESSED = re.compile(r"\.(html|css|js|json|svg|xml|txt|ics)$|/$")
