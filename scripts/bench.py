@@ -29,6 +29,7 @@ PAGES = [
     "fr/home/",
     "fr/handbook/module-1/forms/",
     "fr/handbook/module-3/knowledge-check/",
+    "fr/handbook/module-2/figures/",
     "fr/agenda/",
 ]
 COMPRESSED = re.compile(r"\.(html|css|js|json|svg|xml|txt|ics)$|/$")

@@ -114,3 +114,25 @@ def test_knowledge_checks_work_from_disk(browser: Browser, unzipped: Path, lang:
         assert (unzipped / f"{prefix}handbook/module-3/knowledge-check.html").parent.joinpath(export).resolve().is_file()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("lang", "start"), [("en", "handbook/module-2/figures.html"), ("fr", "fr/handbook/module-2/figures.html")])
+def test_offline_copy_has_the_charts_and_their_csv(browser: Browser, unzipped: Path, lang: str, start: str) -> None:
+    from datajam.charts import load_chart
+    from datajam.site.ui import load_ui_strings
+
+    context = browser.new_context()
+    context.route("http*://**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.goto((unzipped / start).as_uri())
+        expect(page.locator("figure.dj-chart svg[role=img]")).to_have_count(3)
+        links = page.get_by_role("link", name=load_ui_strings()[lang]["chart_download"])
+        expect(links).to_have_count(3)
+        href = links.first.get_attribute("href")
+        csv_file = (unzipped / start).parent / href
+        assert csv_file.is_file(), href
+        headers = load_chart("victims-age-2009-2018").text(lang)["columns"].values()
+        assert ",".join(headers) in csv_file.read_text(encoding="utf-8")
+    finally:
+        context.close()

@@ -102,3 +102,21 @@ def test_pdf_carries_each_module_s_questions_then_its_answer_key(pdfs: dict[str,
         for answer in answers:
             key = whole.index(answer, key)  # then the key, question by question
         position = key
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pdf_has_module_2_charts_as_vector_graphics(pdfs: dict[str, Path], lang: str) -> None:
+    """The charts print as SVG: their words are text in the PDF (a picture would have none), no raster image."""
+    from datajam.charts import load_chart
+
+    pdf = pdfs[lang]
+    words = " ".join(text(pdf, 1, page_count(pdf)).split())
+    colon = UI[lang]["colon"].strip()
+    gender = load_chart("gender-2009-2018")
+    women, men = (gender.text(lang)["values"][k] for k in ("women", "men"))
+    for label in (f"{women} {colon} 97 %" if lang == "fr" else f"{women}{colon} 97%",
+                  f"{men} {colon} 81 %" if lang == "fr" else f"{men}{colon} 81%"):
+        assert " ".join(label.split()) in words, label
+    assert " ".join(load_chart("victims-age-2009-2018").text(lang)["axis"].split()) in words
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) <= 2, images  # the header lines only
