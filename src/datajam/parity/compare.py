@@ -14,12 +14,10 @@ from datajam.parity.inline import HTML_LINK, line_of
 from datajam.parity.language import looks_english, score
 from datajam.parity.links import is_external, is_government_of_canada, language_of_url, normalize, same_site_other_language
 from datajam.parity.numbers import display, extract_numbers, spelled_out
-from datajam.parity.sections import LINKS, META, TOP, Section, Unit, split_sections
+from datajam.parity.sections import LINKS, META, PROSE_KEYS, RECORD_KEY, TOP, Section, Unit, meta_units, split_sections
 from datajam.parity.typography import typography_issues
 
 T = TypeVar("T")
-RECORD_KEY = "translation"  # front-matter key written by ``sync`` in French pages
-PROSE_KEYS = ("title", "description")  # front-matter values that are translated
 
 
 def align(en: Sequence[T], fr: Sequence[T], key: Callable[[T], Hashable]) -> list[tuple[T | None, T | None]]:
@@ -124,8 +122,7 @@ class PageComparison:
                          f"use the English value of '{key}' (only prose is translated)", self.en.meta_lines.get(key))
 
     def meta_units(self, page: Page) -> list[Unit]:
-        return [Unit("front matter", page.meta_lines.get(k, 1), v) for k, v in page.meta.items()
-                if isinstance(v, str) and (k in PROSE_KEYS or " " in v.strip()) and k != RECORD_KEY]
+        return meta_units(page)
 
     # -- headings -------------------------------------------------------------------
     def headings(self) -> list[tuple[Section, Section]]:

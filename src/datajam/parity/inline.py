@@ -124,3 +124,8 @@ def plain_text(text: str) -> str:
 def line_of(source: str, first_line: int, offset: int) -> int:
     """The file line of ``offset`` in a block's ``source`` text that starts on ``first_line``."""
     return first_line + source.count("\n", 0, offset)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, each character in its place (line breaks become spaces; no-break spaces stay)."""
+    return re.sub(r"[\r\n\t]", " ", text)

@@ -11,6 +11,8 @@ from datajam.parity.inline import Inline, scan
 TOP = "_top"  # the part of a page before its first section heading (title included)
 META = "_meta"  # the front matter
 LINKS = "_links"  # link reference definitions and abbreviations
+RECORD_KEY = "translation"  # front-matter key written by ``sync`` in French pages
+PROSE_KEYS = ("title", "description")  # front-matter values that are translated
 
 
 @dataclass
@@ -59,6 +61,12 @@ class Section:
             elif b.kind == "table":
                 found.extend(Unit("cell", line, cell) for line, cells in b.rows for cell in cells if cell)
         return found
+
+
+def meta_units(page: Page) -> list[Unit]:
+    """The translated prose of the front matter (title, description, and any value with a space)."""
+    return [Unit("front matter", page.meta_lines.get(k, 1), v) for k, v in page.meta.items()
+            if isinstance(v, str) and (k in PROSE_KEYS or " " in v.strip()) and k != RECORD_KEY]
 
 
 def split_sections(page: Page) -> dict[str, Section]:
