@@ -9,11 +9,14 @@ from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
 from datajam.parity.blocks import Block, Page
+from datajam.parity.codeblocks import without_comments
 from datajam.parity.findings import Finding
 from datajam.parity.inline import HTML_LINK, line_of
 from datajam.parity.language import looks_english, score
 from datajam.parity.links import is_external, is_government_of_canada, language_of_url, normalize, same_site_other_language
 from datajam.parity.numbers import display, extract_numbers, spelled_out
+from datajam.parity.revision import Revision
+from datajam.parity.sites import french_twin
 from datajam.parity.sections import LINKS, META, PROSE_KEYS, RECORD_KEY, TOP, Section, Unit, meta_units, split_sections
 from datajam.parity.typography import typography_issues
 
@@ -50,7 +53,8 @@ STRUCTURES: dict[str, tuple[str, Callable[[Block], Hashable], Callable[[Block], 
     "table": ("table", lambda b: (len(b.rows), max((len(c) for _, c in b.rows), default=0)),
               lambda b: f"table of {len(b.rows)} rows × {max((len(c) for _, c in b.rows), default=0)} columns"),
     "list": ("list", lambda b: (b.info, b.depth, b.level), lambda b: f"{b.info} list of {b.level} item(s)"),
-    "code": ("code", lambda b: (b.info, b.text), lambda b: "code block" + (f" ({b.info})" if b.info else "")),
+    "code": ("code", lambda b: (b.info, without_comments(b.info, b.text)),
+             lambda b: "code block" + (f" ({b.info})" if b.info else "")),
 }
 
 
@@ -70,8 +74,10 @@ def _unmatched(items: list[Any], others: list[Any]) -> list[Any]:
 class PageComparison:
     """The findings for one page pair; ``fr_twin`` tells whether a French page exists (for link-language)."""
 
-    def __init__(self, path: str, en: Page, fr: Page, fr_twin: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, path: str, en: Page, fr: Page, fr_twin: Callable[[str], bool] | None = None,
+                 revision: Revision | None = None) -> None:
         self.path, self.en, self.fr = path, en, fr
+        self.revision = revision or Revision()
         self.fr_twin = fr_twin or (lambda _p: False)
         self.findings: list[Finding] = []
         self.en_sections = split_sections(en)
@@ -238,8 +244,9 @@ class PageComparison:
             e = [x for x in en_links if x[0] == kind]
             f = [x for x in fr_links if x[0] == kind]
             en_left, fr_left = _unmatched(e, f), _unmatched(f, e)
-            for item in list(en_left):  # a Government of Canada page and its French page with a translated path
-                match = next((x for x in fr_left if same_site_other_language(item[1], x[1])), None)
+            for item in list(en_left):  # a bilingual site's page and its French page at another address
+                match = next((x for x in fr_left if same_site_other_language(item[1], x[1])
+                              or french_twin(item[1], x[1], self.revision.sites)), None)
                 if match:
                     en_left.remove(item)
                     fr_left.remove(match)
@@ -314,6 +321,8 @@ class PageComparison:
         en_texts |= {" ".join(u.text.split()) for u in self.meta_units(self.en)}
         units = [u for k, s in self.fr_sections.items() if not k.startswith("^") for u in s.units()]
         for u in self.meta_units(self.fr) + units:
+            if not any(c.isspace() for c in u.inline.clean.strip()):
+                continue  # a bare identifier or name (X-Forwarded-For) is neither English nor French
             if " ".join(u.text.split()) in en_texts:
                 sc = score(u.inline.clean)
                 flagged = sc.is_english or sc.english >= 1 and sc.french == 0 and sc.words >= 3
@@ -326,7 +335,7 @@ class PageComparison:
     def typography(self) -> None:
         units = [u for s in self.fr_sections.values() for u in s.units()] + self.meta_units(self.fr)
         for u in units:
-            for offset, problem, fix in typography_issues(u.inline.clean, in_table=u.kind == "cell"):
+            for offset, problem, fix in typography_issues(u.inline.clean, u.kind == "cell", self.revision.typography):
                 original = u.inline.offsets[offset] if offset < len(u.inline.offsets) else 0
                 line = line_of(u.text, u.line, original) if u.kind != "front matter" else u.line
                 snippet = u.inline.clean[max(0, offset - 15) : offset + 15].replace("\n", " ")
@@ -369,7 +378,8 @@ def _resolve(here: PurePosixPath, target: str) -> str | None:
     return "/".join(parts) if parts else None
 
 
-def compare_pages(path: str, en: Page, fr: Page, fr_twin: Callable[[str], bool] | None = None) -> list[Finding]:
+def compare_pages(path: str, en: Page, fr: Page, fr_twin: Callable[[str], bool] | None = None,
+                  revision: Revision | None = None) -> list[Finding]:
     """Every finding about a French page against its English source (staleness aside)."""
-    return PageComparison(path, en, fr, fr_twin).run()
+    return PageComparison(path, en, fr, fr_twin, revision).run()
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from datajam.parity.inline import Inline
-from datajam.parity.language import ACCENTED, CONTRACTION, ELISION, ENGLISH, FRENCH, TITLE, WORD
+from datajam.parity.language import ACCENTED, CONTRACTION, ELISION, ENGLISH, FRENCH, TITLE
 
+COMPOUND = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 LANG_ATTR = re.compile(r"\{:?[^}]*?\blang=[\"']?(en|fr)\b[^}]*\}")
 SPAN = re.compile(r"<(\w+)[^>]*\blang=[\"'](en|fr)[\"'][^>]*>(.*?)</\1>", re.S)
 LINK_TEXT = re.compile(r"(?<!!)\[((?:[^\[\]\\]|\\.)+)\](?:\([^)]*\)|\[[^\]]*\])")
@@ -24,7 +25,7 @@ TITLE_FRENCH = FRENCH | {"en", "à", "rapport", "contre"}
 
 def other_language(text: str, page_lang: str) -> bool:
     """Does ``text`` (a title or a quote) read as the other language than ``page_lang``?"""
-    words = [w.lower() for w in WORD.findall(text)]
+    words = [w.lower() for w in COMPOUND.findall(text)]  # "plug-in" is one (borrowed) word, not "plug" and "in"
     if len(words) < 2:
         return False
     english = sum(w in TITLE_ENGLISH for w in words) + len(CONTRACTION.findall(text))
@@ -75,7 +76,7 @@ def unmarked_parts(source: str, inline: Inline, page_lang: str) -> list[tuple[in
         text = source[a:b]
         if any(x <= a + 1 and b - 1 <= y + 1 for x, y in done) or any(a < y and x < b for x, y in done):
             continue
-        plain = re.sub(r"[*_`\[\]]|\([^)]*\)", " ", text)
+        plain = re.sub(r"\]\([^)]*\)|[*_`\[\]]", "", text)
         if other_language(plain, page_lang):
             found.append((a, " ".join(plain.split())))
     return found

@@ -52,3 +52,15 @@ def same_site(en_url: str, fr_url: str, sites: tuple[Site, ...]) -> bool:
         return False
     e, f = address(en_url), address(fr_url)
     return any(_starts(e, s.en) and _starts(f, s.fr) for s in sites)
+
+
+def french_twin(en_url: str, fr_url: str, sites: tuple[Site, ...] = ()) -> bool:
+    """``fr_url`` is the French address of ``en_url``: the listed sites' two addresses, or the same host with a
+    ``/fr`` path prefix (https://fastapi.tiangolo.com/fr/async/ for https://fastapi.tiangolo.com/async/)."""
+    if not all(u.lower().startswith(("http://", "https://")) for u in (en_url, fr_url)):
+        return False
+    e, f = urlsplit(en_url), urlsplit(fr_url)
+    if e.hostname == f.hostname and (f.path.rstrip("/") or "/") in ("/fr", "/fr-ca") and (e.path or "/") == "/" \
+            or e.hostname == f.hostname and re.sub(r"^/fr(?:-ca)?(?=/)", "", f.path) == e.path != f.path:
+        return (e.query, e.fragment) == (f.query, f.fragment)
+    return same_site(en_url, fr_url, sites)

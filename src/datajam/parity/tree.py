@@ -121,7 +121,7 @@ def check_pages(tree: Tree, rels: list[str], revision: Revision | None = None) -
             continue
         pairs += 1
         en, fr = tree.page("en", rel), tree.page("fr", rel)
-        findings += compare_pages(rel, en, fr, lambda other: tree.has("fr", other))
+        findings += compare_pages(rel, en, fr, lambda other: tree.has("fr", other), revision)
         if revision:
             findings += page_findings(rel, en, fr, revision)
         findings += staleness_findings(tree, rel, en, fr)
