@@ -20,7 +20,7 @@ LINK_TEXT = re.compile(r"(?<!!)\[((?:[^\[\]\\]|\\.)+)\](?:\([^)]*\)|\[[^\]]*\])"
 # Words of English titles that the untranslated check's stop words leave out (short words shared by both
 # languages stay out: "a", "as", "on", "or", "en").
 TITLE_ENGLISH = ENGLISH | {"in", "at", "toward", "towards", "among", "report", "review"}
-TITLE_FRENCH = FRENCH | {"en", "à", "rapport", "contre"}
+TITLE_FRENCH = FRENCH - {"on"} | {"en", "à", "rapport", "contre"}  # "on" is English in a title
 
 
 def other_language(text: str, page_lang: str) -> bool:

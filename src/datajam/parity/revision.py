@@ -135,23 +135,24 @@ def page_findings(path: str, en: Page, fr: Page, revision: Revision) -> list[Fin
 
 
 # -- grammar and spelling: one run of each tool over many pages ------------------------------------------
-def _prose(u: Unit, lang: str) -> str:
-    """The unit's clean text with code, marked passages in the other language and cited titles blanked."""
+def _prose(u: Unit, lang: str, fill: str = " ") -> str:
+    """The unit's clean text with passages marked in the other language (and, in French, cited English titles)
+    replaced by ``fill``: spaces for Hunspell; for Grammalecte a letter, so that the sentence keeps a word there."""
     clean = list(u.inline.clean)
-    for a, b in parts.marked(u.text):
-        for i, o in enumerate(u.inline.offsets[: len(clean)]):
-            if a <= o < b:
-                clean[i] = " "
-    text = "".join(clean)
+    spans = [(i, i + 1) for i, o in enumerate(u.inline.offsets[: len(clean)])
+             if any(a <= o < b for a, b in parts.marked(u.text))] if "lang" in u.text else []
     if lang == "fr":
-        for a, b in english_spans(text):
-            text = text[:a] + " " * (b - a) + text[b:]
-    return text
+        spans += english_spans(u.inline.clean)
+    for a, b in spans:
+        for i in range(a, min(b, len(clean))):
+            clean[i] = fill if fill == " " or i == a else fill.lower()
+    return "".join(clean)
 
 
 def tool_findings(pairs: Iterable[tuple[str, Page, Page]], revision: Revision) -> list[Finding]:
     """Grammalecte's grammar findings on French prose and Hunspell's spelling findings on both languages."""
     entries: list[tuple[str, str, Unit, str]] = []  # (path, side, unit, prose)
+    grammar_texts: list[str] = []
     twin_words: dict[str, set[str]] = {}
     for path, en, fr in pairs:
         twin_words[path] = set(spelling.TOKEN.findall(en.text))
@@ -160,16 +161,18 @@ def tool_findings(pairs: Iterable[tuple[str, Page, Page]], revision: Revision) -
                 if side == "fr" and looks_english(u.inline.clean):
                     continue  # the untranslated check reports it
                 entries.append((path, side, u, _prose(u, side)))
+                if side == "fr":
+                    grammar_texts.append(_prose(u, side, "X"))
     findings: list[Finding] = []
     try:
         french = [e for e in entries if e[1] == "fr"]
-        for (path, side, u, _), errors in zip(french, grammar.grammar_errors([e[3] for e in french])):
+        for (path, side, u, _), text, errors in zip(french, grammar_texts, grammar.grammar_errors(grammar_texts)):
             for e in errors:
-                if revision.terms and revision.terms.accepted(_prose(u, side)[e.start : e.end]):
+                if revision.terms and revision.terms.accepted(text[e.start : e.end]):
                     continue  # the term base's French form wins (« les Inuit », Government of Canada usage)
                 fix = f"write {' or '.join(repr(s) for s in e.suggestions[:3])}" if e.suggestions else "rephrase"
                 findings.append(Finding(path=path, line=_line(u, e.start), check="grammar", side=side,
-                                        problem=f"{e.message} '…{_snippet(_prose(u, side), e.start)}…' [{e.rule}]",
+                                        problem=f"{e.message} '…{_snippet(text, e.start)}…' [{e.rule}]",
                                         fix=fix))
         for lang in ("en", "fr"):
             own = [e for e in entries if e[1] == lang]
