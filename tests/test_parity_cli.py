@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from datajam.parity.cli import main
-from datajam.parity.revision import load_revision
+from datajam.parity.qa import load_revision
 from datajam.parity.tree import Tree, check
 from test_parity_support import EN, FR, PAGE, write_pair
 

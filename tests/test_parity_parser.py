@@ -179,14 +179,19 @@ def test_parser_agrees_with_python_markdown_on_the_docs() -> None:
 
     import markdown
 
-    root = Path(__file__).resolve().parent.parent / "docs"
-    extensions = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
-                  "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"]
+    from mkdocs.utils.yaml import yaml_load
+
+    project = Path(__file__).resolve().parent.parent
+    root = project / "docs"
+    configured = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in configured]  # the site's, with its options
+    options = {name: value for e in configured if isinstance(e, dict) for name, value in e.items()}
     pages = sorted(root.glob("*/**/*.md"))
     assert pages
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        html = markdown.markdown(re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S), extensions=extensions)
+        html = markdown.markdown(re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S), extensions=extensions,
+                                 extension_configs=options)
         footnotes = len(re.findall(r'<li id="fn:', html))
         expected = (re.findall(r'<h[1-6] id="([^"]+)"', html), html.count("<table>"), html.count('<div class="admonition'),
                     html.count("<details"), html.count("<li") - footnotes, footnotes)

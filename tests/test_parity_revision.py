@@ -12,7 +12,7 @@ from datajam.parity.cli import main
 from datajam.parity.codeblocks import without_comments
 from datajam.parity.findings import CHECKS, Finding
 from datajam.parity.inline import scan
-from datajam.parity.revision import Revision, load_revision
+from datajam.parity.qa import Revision, load_revision
 from datajam.parity.tree import check, sync
 from datajam.parity.typography import typography_issues
 from test_parity_support import EN, FR, NB, PAGE, checks, write_pair

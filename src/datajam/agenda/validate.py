@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from datajam.agenda.loader import LoadedYaml, Path_, YamlSyntaxError, load_yaml, load_yaml_text
 from datajam.agenda.model import Agenda, Session, StringsFile
+from datajam.bilingual import language_gaps
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
@@ -55,10 +56,6 @@ def _pydantic_fix(error: dict[str, Any]) -> tuple[str, str]:
     loc = error["loc"]
     name = str(loc[-1]) if loc else "the value"
     kind = error["type"]
-    if kind == "missing" and name in LANGUAGE_NAMES:
-        return f"the {LANGUAGE_NAMES[name]} text is missing", f"add `{name}:` with the {LANGUAGE_NAMES[name]} text"
-    if kind == "string_too_short" and name in LANGUAGE_NAMES:
-        return f"the {LANGUAGE_NAMES[name]} text is empty", f"write the {LANGUAGE_NAMES[name]} text"
     if kind == "missing":
         return f"the field `{name}` is missing", f"add `{name}:`"
     if kind == "extra_forbidden":
@@ -74,14 +71,50 @@ def _pydantic_fix(error: dict[str, Any]) -> tuple[str, str]:
     return f"`{'.'.join(map(str, loc)) or 'file'}`: {error['msg']}", "correct the value as the message says"
 
 
+def _session_of(data: Any, loc: Path_) -> str | None:
+    return _session_id(data, int(loc[1])) if len(loc) > 1 and loc[0] == "sessions" and isinstance(loc[1], int) else None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (isinstance(value, (dict, list)) and not value)
+
+
+def _language_problems(file: str, loaded: LoadedYaml) -> dict[Path_, Problem]:
+    """Every bilingual text lacking a language (:func:`language_gaps`), by the path of the missing or empty text."""
+    problems: dict[Path_, Problem] = {}
+
+    def walk(node: Any, path: Path_) -> None:
+        if isinstance(node, dict):
+            for lang, state in language_gaps(node, _blank):
+                name = LANGUAGE_NAMES[lang]
+                at: Path_ = (*path, lang)
+                if state == "missing":
+                    message, fix = f"the {name} text is missing", f"add `{lang}:` with the {name} text"
+                else:
+                    message, fix = f"the {name} text is empty", f"write the {name} text"
+                problems[at] = Problem(file, loaded.line(at), _session_of(loaded.data, path), message, fix)
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                walk(item, (*path, index))
+
+    walk(loaded.data, ())
+    return problems
+
+
 def _schema_problems(file: str, loaded: LoadedYaml, exc: ValidationError) -> list[Problem]:
+    """The schema's errors in its order; a text lacking a language is worded by the bilingual rule."""
+    languages = _language_problems(file, loaded)
     problems = []
     for error in exc.errors():
         loc: Path_ = tuple(error["loc"])
-        session = _session_id(loaded.data, int(loc[1])) if len(loc) > 1 and loc[0] == "sessions" and isinstance(loc[1], int) else None
+        if loc in languages and error["type"] in ("missing", "string_too_short"):
+            problems.append(languages.pop(loc))
+            continue
         message, fix = _pydantic_fix(dict(error))
-        problems.append(Problem(file, loaded.line(loc), session, message, fix))
-    return problems
+        problems.append(Problem(file, loaded.line(loc), _session_of(loaded.data, loc), message, fix))
+    return problems + list(languages.values())
 
 
 def local_time_problem(moment: datetime, zone: ZoneInfo) -> str | None:

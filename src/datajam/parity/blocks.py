@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from markdown.extensions.toc import slugify, unique
 
 from datajam.parity.inline import plain_text
+
+if TYPE_CHECKING:
+    from datajam.parity.sections import Section
 
 TAB = 4
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -68,7 +72,18 @@ class Page:
     meta_lines: dict[str, int]  # front-matter key -> line
     meta_error: str = ""
     body_line: int = 1  # first line after the front matter
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived views (sections, link definitions)
+
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        """The page cut into sections, by key, in page order (:func:`datajam.parity.sections.split_sections`)."""
+        from datajam.parity.sections import split_sections  # sections are made of this module's blocks
+
+        return split_sections(self)
+
+    @cached_property
+    def link_definitions(self) -> dict[str, str]:
+        """``{reference id: target}`` of the page's link reference definitions."""
+        return {b.ident: b.info for b in self.blocks if b.kind == "linkdef"}
 
 
 Lines = list[tuple[int, str]]

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from datajam.parity.findings import CHECKS, as_json, as_text
 from datajam.parity.staleness import SNAPSHOTS
-from datajam.parity.revision import TYPOGRAPHIES, RevisionInputError, load_revision
+from datajam.parity.qa import TYPOGRAPHIES, RevisionInputError, load_revision
 from datajam.parity.tree import ParityInputError, Tree, check, status, sync
 
 DEFAULT_SOURCE, DEFAULT_TARGET = Path("docs/en"), Path("docs/fr")

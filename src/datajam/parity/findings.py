@@ -42,8 +42,10 @@ CHECKS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
+    """Built by keyword; copy one with :func:`dataclasses.replace`."""
+
     path: str  # the page, relative to the language folders (or a project file such as mkdocs.yml)
     line: int  # in the page it concerns (side)
     check: str  # stable id, e.g. "link-target"

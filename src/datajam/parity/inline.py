@@ -36,6 +36,8 @@ INLINE = re.compile(
 MAYBE_MARKUP = re.compile(r"[`!\[<{&:\\]|://|www\.")
 HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""")
 EMPHASIS = re.compile(r"(?<![\w\\])[*_]+|[*_]+(?![\w])|~~")
+UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+LINK_TEXT = ("alt", "ltext", "rtext")
 
 
 @dataclass
@@ -120,6 +122,30 @@ def scan(text: str, keep_code: bool = False) -> Inline:
 def plain_text(text: str) -> str:
     """The text a reader sees (code content kept, emphasis markers dropped), as toc slugs it."""
     return EMPHASIS.sub("", scan(text, keep_code=True).clean)
+
+
+def unify_emphasis(text: str) -> str:
+    """``_emphasis_`` and ``__strong__`` written with ``*``, so both spellings compare equal; code spans,
+    URLs, link targets and HTML are kept as they are."""
+    def star(piece: str) -> str:
+        return UNDERSCORES.sub(lambda m: "*" * len(m.group()), piece)
+
+    if "_" not in text:
+        return text
+    if not MAYBE_MARKUP.search(text):
+        return star(text)
+    pieces, pos = [], 0
+    for m in INLINE.finditer(text):
+        pieces.append(star(text[pos : m.start()]))
+        inner = next((g for g in LINK_TEXT if m.group(g) is not None), None)
+        if inner is None:
+            pieces.append(m.group())
+        else:
+            start, end = m.span(inner)
+            pieces += [text[m.start() : start], star(text[start:end]), text[end : m.end()]]
+        pos = m.end()
+    pieces.append(star(text[pos:]))
+    return "".join(pieces)
 
 
 def line_of(source: str, first_line: int, offset: int) -> int:

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from datajam import LANGUAGES
+from datajam.bilingual import language_gaps, missing_keys
 from datajam.parity.findings import Finding
 from datajam.parity.inline import scan
 from datajam.parity.language import looks_english
@@ -27,15 +29,20 @@ def _line_of(text: str, needle: str, default: int = 1) -> int:
     return text.count("\n", 0, pos) + 1 if pos >= 0 else default
 
 
+def _finding(path: str, line: int, check: str, problem: str, fix: str, severity: str = "error") -> Finding:
+    """A finding about a project file (not a page of either language folder)."""
+    return Finding(path=path, line=line, check=check, problem=problem, fix=fix, side="", severity=severity)
+
+
 def _prose_findings(path: str, line: int, value: str, what: str) -> list[Finding]:
     """Untranslated text and typography in one French string of a project file."""
     found = []
     clean = scan(value).clean
     if looks_english(clean):
-        found.append(Finding(path, line, "untranslated", f"{what} is still in English: {value!r}",
-                             "translate it into French", ""))
+        found.append(_finding(path, line, "untranslated", f"{what} is still in English: {value!r}",
+                              "translate it into French"))
     for _, problem, fix in typography_issues(clean):
-        found.append(Finding(path, line, "typography", f"{what} {value!r}: {problem}", fix, ""))
+        found.append(_finding(path, line, "typography", f"{what} {value!r}: {problem}", fix))
     return found
 
 
@@ -46,8 +53,8 @@ def nav_findings(config: Path, lang: str = "fr") -> list[Finding]:
         text = config.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_Loader) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return [Finding(name, 1, "nav-title", f"cannot read the configuration: {exc}".replace("\n", " "),
-                        "fix the file", "")]
+        return [_finding(name, 1, "nav-title", f"cannot read the configuration: {exc}".replace("\n", " "),
+                         "fix the file")]
     if not isinstance(data, dict):
         return []
     translations: dict[str, Any] | None = None
@@ -74,46 +81,46 @@ def nav_findings(config: Path, lang: str = "fr") -> list[Finding]:
         value = translations.get(title)
         line = _line_of(text, f"- {title}:", _line_of(text, f'- "{title}":'))
         if not isinstance(value, str) or not value.strip():
-            found.append(Finding(name, line, "nav-title", f"nav title {title!r} has no {lang} translation",
-                                 f"add '{title}: <translation>' under nav_translations of the {lang} language", ""))
+            found.append(_finding(name, line, "nav-title", f"nav title {title!r} has no {lang} translation",
+                                  f"add '{title}: <translation>' under nav_translations of the {lang} language"))
         else:
             found += _prose_findings(name, _line_of(text, f"{value}"), value, f"nav title translation of {title!r}")
     for key in translations:
         if key not in titles:
-            found.append(Finding(name, _line_of(text, f"{key}:"), "nav-title", f"nav_translations entry {key!r} "
-                                 "matches no nav title", "rename it to the exact English nav title or remove it", "",
-                                 severity="warning"))
+            found.append(_finding(name, _line_of(text, f"{key}:"), "nav-title", f"nav_translations entry {key!r} "
+                                  "matches no nav title", "rename it to the exact English nav title or remove it",
+                                  severity="warning"))
     return found
 
 
 UI_USE = re.compile(r"\bui\.(\w+)|\bui\[['\"](\w+)['\"]\]|\bui_all\[[^\]]+\]\.(\w+)")
 
 
-def ui_findings(ui_dir: Path, templates: Path | None = None, languages: tuple[str, str] = ("en", "fr")) -> list[Finding]:
-    """Both languages' interface strings have the same non-empty keys, and every string the templates use."""
+def ui_findings(ui_dir: Path, templates: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> list[Finding]:
+    """Every language's interface strings have the same non-empty keys, and every string the templates use."""
     files = {lang: ui_dir / f"{lang}.yml" for lang in languages}
     texts = {lang: p.read_text(encoding="utf-8") if p.is_file() else "" for lang, p in files.items()}
-    found: list[Finding] = [Finding(str(p), 1, "ui-string", f"no interface strings file {p.name}",
-                                    f"create {p} with the keys of the other language", "")
+    found: list[Finding] = [_finding(str(p), 1, "ui-string", f"no interface strings file {p.name}",
+                                     f"create {p} with the keys of the other language")
                             for p in files.values() if not p.is_file()]
     data: dict[str, dict[str, Any]] = {}
     for lang, text in texts.items():
         try:
             loaded = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            found.append(Finding(str(files[lang]), 1, "ui-string", f"unreadable YAML: {exc}".replace("\n", " "),
-                                 "fix the YAML syntax", ""))
+            found.append(_finding(str(files[lang]), 1, "ui-string", f"unreadable YAML: {exc}".replace("\n", " "),
+                                  "fix the YAML syntax"))
             loaded = {}
         data[lang] = loaded if isinstance(loaded, dict) else {}
-    for lang, other in (languages, languages[::-1]):
-        for key in sorted(data[lang].keys() - data[other].keys(), key=str):
-            found.append(Finding(str(files[other]), 1, "ui-string", f"interface string '{key}' is missing "
-                                 f"(present in {files[lang].name}:{_line_of(texts[lang], f'{key}:')})",
-                                 f"add '{key}: <{other} text>'", ""))
+    for key, missing_in, present_in in missing_keys(data, languages):
+        found.append(_finding(str(files[missing_in]), 1, "ui-string", f"interface string '{key}' is missing "
+                              f"(present in {files[present_in].name}:{_line_of(texts[present_in], f'{key}:')})",
+                              f"add '{key}: <{missing_in} text>'"))
+    for lang in languages:
         for key, value in data[lang].items():
             if value is None or (isinstance(value, str) and not value.strip()):
-                found.append(Finding(str(files[lang]), _line_of(texts[lang], f"{key}:"), "ui-string",
-                                     f"interface string '{key}' is empty", "write the text", ""))
+                found.append(_finding(str(files[lang]), _line_of(texts[lang], f"{key}:"), "ui-string",
+                                      f"interface string '{key}' is empty", "write the text"))
     if templates and templates.is_dir():
         for tpl in sorted(templates.rglob("*.html")):
             tpl_text = tpl.read_text(encoding="utf-8", errors="replace")
@@ -121,26 +128,26 @@ def ui_findings(ui_dir: Path, templates: Path | None = None, languages: tuple[st
                 key = next(g for g in m.groups() if g)
                 for lang in languages:
                     if key not in data[lang]:
-                        found.append(Finding(str(tpl), tpl_text.count("\n", 0, m.start()) + 1, "ui-string",
-                                             f"template uses interface string '{key}' missing from {files[lang].name}",
-                                             f"add '{key}:' to {files[lang].name}", ""))
+                        found.append(_finding(str(tpl), tpl_text.count("\n", 0, m.start()) + 1, "ui-string",
+                                              f"template uses interface string '{key}' missing from {files[lang].name}",
+                                              f"add '{key}:' to {files[lang].name}"))
     return found
 
 
-def bilingual_findings(paths: list[Path], languages: tuple[str, str] = ("en", "fr")) -> list[Finding]:
-    """In YAML data, any mapping with an ``en`` or ``fr`` key has both, non-empty."""
+def bilingual_findings(paths: list[Path], languages: tuple[str, ...] = LANGUAGES) -> list[Finding]:
+    """In YAML data, any mapping with a language key has every language, non-empty (:func:`language_gaps`)."""
     found: list[Finding] = []
     for path in paths:
         name = str(path)
         try:
             root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
         except (OSError, UnicodeDecodeError) as exc:
-            found.append(Finding(name, 1, "bilingual-field", f"cannot read: {exc}", "fix the file", ""))
+            found.append(_finding(name, 1, "bilingual-field", f"cannot read: {exc}", "fix the file"))
             continue
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            found.append(Finding(name, mark.line + 1 if mark else 1, "bilingual-field",
-                                 f"unreadable YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax", ""))
+            found.append(_finding(name, mark.line + 1 if mark else 1, "bilingual-field",
+                                  f"unreadable YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax"))
             continue
         stack = [root] if root is not None else []
         while stack:
@@ -149,22 +156,21 @@ def bilingual_findings(paths: list[Path], languages: tuple[str, str] = ("en", "f
                 stack.extend(node.value)
             elif isinstance(node, yaml.MappingNode):
                 entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-                if any(lang in entries for lang in languages):
-                    for lang in languages:
-                        line = node.start_mark.line + 1
-                        if lang not in entries:
-                            found.append(Finding(name, line, "bilingual-field", f"field has "
-                                                 f"{'/'.join(k for k in languages if k in entries)} but no '{lang}'",
-                                                 f"add '{lang}:' with the translation", ""))
-                        elif _empty(entries[lang][1]):
-                            found.append(Finding(name, entries[lang][0].start_mark.line + 1, "bilingual-field",
-                                                 f"'{lang}' is empty", f"write the {lang} text", ""))
-                    both = [entries[lang][1] for lang in languages if lang in entries]
-                    if len(both) == 2 and all(isinstance(v, yaml.MappingNode) for v in both):
-                        found += _same_keys(name, both[0], both[1], languages)
-                    if "fr" in entries:
-                        for line, value in _strings(entries["fr"][0], entries["fr"][1]):
-                            found += _prose_findings(name, line, value, "'fr' text")
+                values = {k: v for k, (_, v) in entries.items()}
+                for lang, state in language_gaps(values, _empty, languages):
+                    if state == "missing":
+                        found.append(_finding(name, node.start_mark.line + 1, "bilingual-field", f"field has "
+                                              f"{'/'.join(k for k in languages if k in entries)} but no '{lang}'",
+                                              f"add '{lang}:' with the translation"))
+                    else:
+                        found.append(_finding(name, entries[lang][0].start_mark.line + 1, "bilingual-field",
+                                              f"'{lang}' is empty", f"write the {lang} text"))
+                both = [entries[lang][1] for lang in languages if lang in entries]
+                if len(both) == 2 and all(isinstance(v, yaml.MappingNode) for v in both):
+                    found += _same_keys(name, both[0], both[1], languages)
+                if "fr" in entries:
+                    for line, value in _strings(entries["fr"][0], entries["fr"][1]):
+                        found += _prose_findings(name, line, value, "'fr' text")
                 stack.extend(v for _, v in node.value)
     return found
 
@@ -180,14 +186,14 @@ def _strings(key: yaml.Node, value: yaml.Node) -> list[tuple[int, str]]:
     return []
 
 
-def _same_keys(name: str, a: yaml.MappingNode, b: yaml.MappingNode, languages: tuple[str, str]) -> list[Finding]:
+def _same_keys(name: str, a: yaml.MappingNode, b: yaml.MappingNode, languages: tuple[str, ...]) -> list[Finding]:
     keys = [{k.value: k for k, _ in m.value if isinstance(k, yaml.ScalarNode)} for m in (a, b)]
     found = []
     for i, j in ((0, 1), (1, 0)):
         for key in sorted(keys[i].keys() - keys[j].keys(), key=str):
-            found.append(Finding(name, keys[i][key].start_mark.line + 1, "bilingual-field",
-                                 f"'{key}' exists under '{languages[i]}' but not under '{languages[j]}'",
-                                 f"add '{key}:' under '{languages[j]}'", ""))
+            found.append(_finding(name, keys[i][key].start_mark.line + 1, "bilingual-field",
+                                  f"'{key}' exists under '{languages[i]}' but not under '{languages[j]}'",
+                                  f"add '{key}:' under '{languages[j]}'"))
     return found
 
 

@@ -11,8 +11,17 @@ from datajam.parity.inline import Inline, scan
 TOP = "_top"  # the part of a page before its first section heading (title included)
 META = "_meta"  # the front matter
 LINKS = "_links"  # link reference definitions and abbreviations
-RECORD_KEY = "translation"  # front-matter key written by ``sync`` in French pages
-PROSE_KEYS = ("title", "description")  # front-matter values that are translated
+
+
+def section_label(key: str, article: bool = True) -> str:
+    """How a finding names a section: "the top of the page", "the front matter", "footnote [^id]",
+    "section #id"; without ``article`` (after "English"): "top of the page", "front matter", "#id"."""
+    if key.startswith("^"):
+        return f"footnote [{key}]"
+    if key in (TOP, META):
+        name = "top of the page" if key == TOP else "front matter"
+        return f"the {name}" if article else name
+    return f"section #{key}" if article else f"#{key}"
 
 
 @dataclass
@@ -38,13 +47,7 @@ class Section:
 
     @property
     def label(self) -> str:
-        if self.key == TOP:
-            return "the top of the page"
-        if self.key == META:
-            return "the front matter"
-        if self.key.startswith("^"):
-            return f"footnote [{self.key}]"
-        return f"section #{self.key}"
+        return section_label(self.key)
 
     def units(self) -> list[Unit]:
         if self._units is None:
@@ -63,21 +66,9 @@ class Section:
         return found
 
 
-def meta_units(page: Page) -> list[Unit]:
-    """The translated prose of the front matter (title, description, and any value with a space)."""
-    return [Unit("front matter", page.meta_lines.get(k, 1), v) for k, v in page.meta.items()
-            if isinstance(v, str) and (k in PROSE_KEYS or " " in v.strip()) and k != RECORD_KEY]
-
-
 def split_sections(page: Page) -> dict[str, Section]:
-    """Sections by key, in page order; footnote definitions (with their content) form their own sections."""
-    if "sections" not in page.cache:
-        page.cache["sections"] = _split(page)
-    sections: dict[str, Section] = page.cache["sections"]
-    return sections
-
-
-def _split(page: Page) -> dict[str, Section]:
+    """Sections by key, in page order; footnote definitions (with their content) form their own sections.
+    Read them as ``page.sections`` (computed once per page)."""
     sections: dict[str, Section] = {TOP: Section(TOP, page.body_line)}
     current = sections[TOP]
     footnote: Section | None = None
@@ -113,7 +104,7 @@ def _unused_key(ident: str, sections: dict[str, Section]) -> str:
 def section_lines(page: Page) -> dict[str, list[str]]:
     """The source lines of each section (a line belongs to the block that starts at or before it)."""
     owner: dict[int, str] = {}
-    for key, section in split_sections(page).items():
+    for key, section in page.sections.items():
         for b in section.blocks:
             owner[b.line] = key
     lines = page.text.replace("\r\n", "\n").split("\n")

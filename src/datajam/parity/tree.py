@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from datajam.parity.blocks import Page, parse_page
@@ -12,9 +12,10 @@ from datajam.parity.compare import compare_pages
 from datajam.parity.findings import Finding
 from datajam.parity.language import WORD
 from datajam.parity.project import bilingual_findings, data_files, french_strings, nav_findings, ui_findings
-from datajam.parity.revision import Revision, page_findings, project_term_findings, tool_findings
-from datajam.parity.sections import split_sections
-from datajam.parity.staleness import SNAPSHOTS, changes, label, section_diff, section_hashes, with_record
+from datajam.parity.proofing import project_term_findings, tool_findings
+from datajam.parity.qa import Revision
+from datajam.parity.sections import section_label
+from datajam.parity.staleness import SNAPSHOTS, changes, section_diff, section_hashes, with_record
 
 
 class ParityInputError(Exception):
@@ -80,7 +81,7 @@ PARALLEL_FROM = 100  # page pairs from which the check is spread over the CPUs
 
 def check(tree: Tree, pages: list[str] | None = None, project: Path | None = None,
           jobs: int | None = None, revision: Revision | None = None) -> tuple[list[Finding], int]:
-    """All findings (sorted) and the number of page pairs compared; ``revision`` adds the language checks
+    """All findings (sorted) and the number of page pairs compared; ``revision`` adds the reviser's checks
     (terms, footnote calls, quotes... and, with its tools, grammar and spelling)."""
     rels = tree.resolve(pages) if pages else tree.pages()
     workers = min(jobs or os.cpu_count() or 1, 8)
@@ -92,7 +93,7 @@ def check(tree: Tree, pages: list[str] | None = None, project: Path | None = Non
         results = [check_pages(tree, rels, revision)]
     findings = [f for found, _ in results for f in found]
     pairs = sum(n for _, n in results)
-    if revision and revision.tools:
+    if revision and revision.active and revision.tools:
         both = [rel for rel in rels if tree.has("en", rel) and tree.has("fr", rel)]
         findings += tool_findings(((rel, tree.page("en", rel), tree.page("fr", rel)) for rel in both), revision)
     if project is not None:
@@ -112,18 +113,16 @@ def check_pages(tree: Tree, rels: list[str], revision: Revision | None = None) -
     pairs = 0
     for rel in rels:
         if not tree.has("fr", rel):
-            findings.append(Finding(rel, 1, "page-missing", "no French page for this English page",
-                                    f"translate it into {tree.target / rel}", "fr", 1))
+            findings.append(Finding(path=rel, line=1, check="page-missing", problem="no French page for this English page",
+                                    fix=f"translate it into {tree.target / rel}", side="fr", source_line=1))
             continue
         if not tree.has("en", rel):
-            findings.append(Finding(rel, 1, "page-extra", "French page without an English page",
-                                    f"add {tree.source / rel} or remove the French page"))
+            findings.append(Finding(path=rel, line=1, check="page-extra", problem="French page without an English page",
+                                    fix=f"add {tree.source / rel} or remove the French page"))
             continue
         pairs += 1
         en, fr = tree.page("en", rel), tree.page("fr", rel)
         findings += compare_pages(rel, en, fr, lambda other: tree.has("fr", other), revision)
-        if revision:
-            findings += page_findings(rel, en, fr, revision)
         findings += staleness_findings(tree, rel, en, fr)
         tree.forget(rel)  # keep memory (and the garbage collector's work) flat on large trees
     return findings, pairs
@@ -133,15 +132,15 @@ def staleness_findings(tree: Tree, rel: str, en: Page, fr: Page) -> list[Finding
     found = changes(en, fr)
     sync_hint = f"python scripts/parity.py sync {rel}"
     if found is None:
-        return [Finding(rel, 1, "not-synced", "the page records no English version it translates",
-                        f"check that it translates the current English page, then run {sync_hint}",
+        return [Finding(path=rel, line=1, check="not-synced", problem="the page records no English version it translates",
+                        fix=f"check that it translates the current English page, then run {sync_hint}",
                         severity="warning")]
-    fr_sections = split_sections(fr)
+    fr_sections = fr.sections
     old = tree.snapshot(rel)
     return [
-        Finding(rel, fr_sections[c.key].line if c.key in fr_sections else 1, "outdated",
-                f"English {label(c.key)} {c.state} since the French page was last synced",
-                f"update the French {label(c.key)} to match, then run {sync_hint}", "fr", c.en_line,
+        Finding(path=rel, line=fr_sections[c.key].line if c.key in fr_sections else 1, check="outdated",
+                problem=f"English {section_label(c.key, article=False)} {c.state} since the French page was last synced",
+                fix=f"update the French {section_label(c.key, article=False)} to match, then run {sync_hint}", side="fr", source_line=c.en_line,
                 details=tuple(section_diff(c.key, old, en)) if c.state != "removed" or old else ())
         for c in found
     ]
@@ -159,10 +158,9 @@ def project_findings(root: Path) -> list[Finding]:
 
 def _relative(f: Finding, root: Path) -> Finding:
     try:
-        path = Path(f.path).relative_to(root).as_posix()
+        return replace(f, path=Path(f.path).relative_to(root).as_posix())
     except ValueError:
-        path = f.path
-    return Finding(path, f.line, f.check, f.problem, f.fix, f.side, f.source_line, f.severity, f.details)
+        return f
 
 
 def sync(tree: Tree, pages: list[str]) -> list[str]:
@@ -187,7 +185,7 @@ def sync(tree: Tree, pages: list[str]) -> list[str]:
 
 
 def words(page: Page) -> int:
-    return sum(len(WORD.findall(u.inline.clean)) for s in split_sections(page).values() for u in s.units())
+    return sum(len(WORD.findall(u.inline.clean)) for s in page.sections.values() for u in s.units())
 
 
 def status(tree: Tree) -> list[str]:
@@ -214,7 +212,7 @@ def status(tree: Tree) -> list[str]:
                 state = "outdated"
                 old = tree.snapshot(rel)
                 for c in found:
-                    detail.append(f"    English {label(c.key)} {c.state}")
+                    detail.append(f"    English {section_label(c.key, article=False)} {c.state}")
                     if c.state != "removed":
                         detail += [f"      {d}" for d in section_diff(c.key, old, tree.page("en", rel))]
         states[state] = states.get(state, 0) + 1

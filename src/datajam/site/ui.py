@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from datajam import LANGUAGES
+from datajam.bilingual import missing_keys
 
 UI_DIR = Path("data/ui")
 
@@ -34,13 +35,12 @@ def load_ui_strings(ui_dir: Path = UI_DIR) -> dict[str, dict[str, str]]:
         ):
             raise UIStringsError(f"{path}:1: expected a mapping of string keys to string values")
         strings[lang] = data
-    reference = LANGUAGES[0]
-    for lang in LANGUAGES[1:]:
-        for missing_in, present_in in ((lang, reference), (reference, lang)):
-            missing = sorted(set(strings[present_in]) - set(strings[missing_in]))
-            if missing:
-                raise UIStringsError(
-                    f"{ui_dir / (missing_in + '.yml')}: missing interface string(s) "
-                    f"{', '.join(missing)} (present in {present_in}.yml); add the translation"
-                )
+    gaps = missing_keys(strings)
+    if gaps:
+        missing_in, present_in = gaps[0].missing_in, gaps[0].present_in
+        missing = [g.key for g in gaps if (g.missing_in, g.present_in) == (missing_in, present_in)]
+        raise UIStringsError(
+            f"{ui_dir / (missing_in + '.yml')}: missing interface string(s) "
+            f"{', '.join(missing)} (present in {present_in}.yml); add the translation"
+        )
     return strings
