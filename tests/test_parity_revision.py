@@ -182,7 +182,7 @@ def test_sentences_and_omission_thresholds() -> None:
     text = "Le texte est en français et il est traduit par une personne de la région. This is what they do to them."
     assert [s for _, s in sentences.english_sentences(text)] == ["This is what they do to them."]
     assert sentences.english_sentences("Le texte est en français. Il est bien traduit.") == []
-    assert sentences.omission(1000, 600) and not sentences.omission(1000, 800) and not sentences.omission(100, 10)
+    assert sentences.omission(1000, 840) and not sentences.omission(1000, 1030) and not sentences.omission(199, 10)
 
 
 def test_language_of_parts_marks() -> None:
