@@ -190,7 +190,7 @@ def test_language_of_parts_marks() -> None:
                  "Voir [The report on the trafficking](https://x.ca/){ lang=en }."):
         assert parts.unmarked_parts(text, scan(text), "fr") == [], text
     text = "Voir [The report on the trafficking](https://x.ca/) (en anglais)."
-    assert [p for _, p in parts.unmarked_parts(text, scan(text), "fr")] == ["The report on the trafficking"]
+    assert [p.text for p in parts.unmarked_parts(text, scan(text), "fr")] == ["The report on the trafficking"]
 
 
 def test_code_without_comments() -> None:

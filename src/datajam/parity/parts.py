@@ -9,6 +9,7 @@ when it shows that language's words and none of the page's language.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from datajam.parity.inline import Inline
 from datajam.parity.language import ACCENTED, CONTRACTION, ELISION, ENGLISH, FRENCH, TITLE
@@ -61,8 +62,14 @@ def _element_start(source: str, end: int) -> int | None:
     return None
 
 
-def unmarked_parts(source: str, inline: Inline, page_lang: str) -> list[tuple[int, str]]:
-    """``(source offset, passage)`` of each passage in the other language that carries no ``lang``."""
+class Part(NamedTuple):
+    start: int  # source span of the passage (for a link: its text, inside the brackets)
+    end: int
+    text: str  # the passage as a reader sees it
+
+
+def unmarked_parts(source: str, inline: Inline, page_lang: str) -> list[Part]:
+    """The passages in the other language than ``page_lang`` that carry no ``lang``."""
     candidates: list[tuple[int, int]] = [(m.start(1), m.end(1)) for m in LINK_TEXT.finditer(source)]
     clean = inline.clean
     for m in TITLE.finditer(clean):
@@ -78,5 +85,5 @@ def unmarked_parts(source: str, inline: Inline, page_lang: str) -> list[tuple[in
             continue
         plain = re.sub(r"\]\([^)]*\)|[*_`\[\]]", "", text)
         if other_language(plain, page_lang):
-            found.append((a, " ".join(plain.split())))
+            found.append(Part(a, b, " ".join(plain.split())))
     return found

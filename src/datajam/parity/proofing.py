@@ -9,7 +9,7 @@ from datajam.parity import grammar, parts, spelling
 from datajam.parity.blocks import Page
 from datajam.parity.checks.reviser import clean_line, page_units, snippet
 from datajam.parity.findings import Finding
-from datajam.parity.language import english_spans, looks_english
+from datajam.parity.language import PROPER_NAME, english_spans, looks_english
 from datajam.parity.pair import meta_units
 from datajam.parity.qa import Revision, RevisionInputError
 from datajam.parity.sections import Unit
@@ -26,6 +26,9 @@ def prose(u: Unit, lang: str, fill: str = " ") -> str:
     for a, b in spans:
         for i in range(a, min(b, len(clean))):
             clean[i] = fill if fill == " " or i == a else fill.lower()
+    if fill == " ":  # a code span stands as "X" in clean text; glued to a word ("`g`reater") it makes no word
+        clean = [" " if c == "X" and o < len(u.text) and u.text[o] == "`" else c
+                 for c, o in zip(clean, u.inline.offsets)] + clean[len(u.inline.offsets):]
     return "".join(clean)
 
 
@@ -47,9 +50,12 @@ def tool_findings(pairs: Iterable[tuple[str, Page, Page]], revision: Revision) -
     try:
         french = [e for e in entries if e[1] == "fr"]
         for (path, side, u, _), text, errors in zip(french, grammar_texts, grammar.grammar_errors(grammar_texts)):
+            names = [m.span() for m in PROPER_NAME.finditer(text)]
             for e in errors:
                 if revision.terms and revision.terms.accepted(text[e.start : e.end]):
                     continue  # the term base's French form wins (« les Inuit », Government of Canada usage)
+                if any(a <= e.start and e.end <= b for a, b in names):
+                    continue  # names keep their own capitals and agreement (La Presse Canadienne, National Observer)
                 fix = f"write {' or '.join(repr(s) for s in e.suggestions[:3])}" if e.suggestions else "rephrase"
                 findings.append(Finding(path=path, line=clean_line(u, e.start), check="grammar", side=side, fix=fix,
                                         problem=f"{e.message} '…{snippet(text, e.start)}…' [{e.rule}]"))

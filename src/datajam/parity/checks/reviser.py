@@ -6,10 +6,15 @@ their answers into findings. Grammar and spelling run over many pages at once (:
 
 from __future__ import annotations
 
+import re
+
 from datajam.parity import footnotes, parts, quotes, sentences, sites
 from datajam.parity.inline import line_of
 from datajam.parity.pair import PairChecks, meta_units
 from datajam.parity.sections import Section, Unit
+
+
+QUOTED = re.compile(r"«[^»]*»")
 
 
 def page_units(page_sections: dict[str, Section]) -> list[Unit]:
@@ -43,7 +48,10 @@ class Reviser(PairChecks):
     def french(self, u: Unit) -> None:
         clean, add = u.inline.clean, self.pair.add
         if self.pair.revision.terms:
+            quoted = [(m.start(), m.end()) for m in QUOTED.finditer(clean)] if "«" in clean else []
             for offset, form, use in self.pair.revision.terms.avoided(clean):
+                if any(a <= offset < b for a, b in quoted):
+                    continue  # a cited title keeps its words
                 add("term-avoided", clean_line(u, offset), f"« {form} » is a form to avoid", f"write {use}")
         for offset in quotes.quote_issues(clean):
             add("quotes", clean_line(u, offset), f"{quotes.PROBLEM}: '…{snippet(clean, offset)}…'", quotes.FIX)
@@ -51,8 +59,9 @@ class Reviser(PairChecks):
             add("untranslated", clean_line(u, offset), f"sentence still in English: '{sentence[:60]}'",
                 "translate it into French")
         for link in u.inline.links:
+            english_only = "en anglais" in clean  # the writers' mark for a page with no French version
             site = sites.english_site(link.target, self.pair.revision.sites) if link.kind == "link" else None
-            if site:
+            if site and not english_only:
                 add("link-language", line_of(u.text, u.line, link.offset),
                     f"link to the English address of a bilingual site: '{link.target}'",
                     f"link to the French page, at {site.fr}")
@@ -62,7 +71,7 @@ class Reviser(PairChecks):
             self.pair.add_on(side, "footnote-placement", line_of(u.text, u.line, offset),
                              f"footnote call on the wrong side of the punctuation: '…{snippet(u.text, offset)}…'", fix)
         other, lang = ("English", "en") if side == "fr" else ("French", "fr")
-        for offset, passage in parts.unmarked_parts(u.text, u.inline, side):
+        for offset, _, passage in parts.unmarked_parts(u.text, u.inline, side):
             self.pair.add_on(side, "language-of-parts", line_of(u.text, u.line, offset),
                              f"{other} passage without a lang attribute: '{passage[:60]}'",
                              f"mark it: *{passage[:30]}…*{{ lang={lang} }} (a link: [text](url){{ lang={lang} }})")
