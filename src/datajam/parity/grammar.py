@@ -32,6 +32,7 @@ RULES_OFF = (
     "p_sigle",  # points in abbreviations: legal citations keep them (L.R.C. 1985, L.C. 2001, L.Q. 2021), as does s.d.
     "num_grand_nombre_avec_points",  # section numbers of laws: art. 279.011 is not 279 011
     "num_grand_nombre_soudé",  # text short codes and identifiers (686868) are not amounts
+    "majuscule_début_paragraphe",  # a list item may continue the sentence that introduces the list (« - la GRC; »)
 )
 
 

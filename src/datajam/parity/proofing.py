@@ -3,16 +3,20 @@ of each tool), and the term base over the French strings of project files."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from datajam.parity import grammar, parts, spelling
 from datajam.parity.blocks import Page
 from datajam.parity.checks.reviser import clean_line, page_units, snippet
 from datajam.parity.findings import Finding
-from datajam.parity.language import PROPER_NAME, english_spans, looks_english
+from datajam.parity.language import PROPER_NAME, TITLE, looks_english
 from datajam.parity.pair import meta_units
 from datajam.parity.qa import Revision, RevisionInputError
 from datajam.parity.sections import Unit
+
+
+KBD = re.compile(r"<kbd>(.*?)</kbd>", re.S)
 
 
 def prose(u: Unit, lang: str, fill: str = " ") -> str:
@@ -21,8 +25,12 @@ def prose(u: Unit, lang: str, fill: str = " ") -> str:
     clean = list(u.inline.clean)
     marked = parts.marked(u.text) if "lang" in u.text else []
     spans = [(i, i + 1) for i, o in enumerate(u.inline.offsets[: len(clean)]) if any(a <= o < b for a, b in marked)]
-    if lang == "fr":
-        spans += english_spans(u.inline.clean)
+    if "<kbd>" in u.text:  # keys are not prose
+        keys = [(m.start(1), m.end(1)) for m in KBD.finditer(u.text)]
+        spans += [(i, i + 1) for i, o in enumerate(u.inline.offsets[: len(clean)]) if any(a <= o < b for a, b in keys)]
+    if lang == "fr":  # cited titles in English, unmarked
+        spans += [(m.start() + 1, m.end() - 1) for m in TITLE.finditer(u.inline.clean)
+                  if parts.other_language(m.group()[1:-1], "fr")]
     for a, b in spans:
         for i in range(a, min(b, len(clean))):
             clean[i] = fill if fill == " " or i == a else fill.lower()
@@ -50,12 +58,13 @@ def tool_findings(pairs: Iterable[tuple[str, Page, Page]], revision: Revision) -
     try:
         french = [e for e in entries if e[1] == "fr"]
         for (path, side, u, _), text, errors in zip(french, grammar_texts, grammar.grammar_errors(grammar_texts)):
-            names = [m.span() for m in PROPER_NAME.finditer(text)]
+            # names keep their own capitals and agreement (La Presse Canadienne, National Observer); the term base's
+            # French forms win (« les Inuit », « travailleuses et travailleurs migrants »)
+            kept = [m.span() for m in PROPER_NAME.finditer(text)]
+            kept += revision.terms.accepted_spans(text) if revision.terms else []
             for e in errors:
-                if revision.terms and revision.terms.accepted(text[e.start : e.end]):
-                    continue  # the term base's French form wins (« les Inuit », Government of Canada usage)
-                if any(a <= e.start and e.end <= b for a, b in names):
-                    continue  # names keep their own capitals and agreement (La Presse Canadienne, National Observer)
+                if any(a <= e.start and e.end <= b for a, b in kept):
+                    continue
                 fix = f"write {' or '.join(repr(s) for s in e.suggestions[:3])}" if e.suggestions else "rephrase"
                 findings.append(Finding(path=path, line=clean_line(u, e.start), check="grammar", side=side, fix=fix,
                                         problem=f"{e.message} '…{snippet(text, e.start)}…' [{e.rule}]"))

@@ -47,9 +47,10 @@ class TermBase:
                 found += [(m.start(), m.group(), entry.use) for m in pattern(form).finditer(text)]
         return sorted(found)
 
-    def accepted(self, text: str) -> bool:
-        """Is ``text`` one of the accepted French forms (a grammar tool may not know it: « les Inuit »)?"""
-        return any(pattern(f).fullmatch(text.strip()) for term in self.terms for f in term.fr)
+    def accepted_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` holds an accepted French form (a grammar tool may not know it: « les Inuit »,
+        « travailleuses et travailleurs migrants »)."""
+        return [m.span() for term in self.terms for f in term.fr for m in pattern(f).finditer(text)]
 
     def missing(self, en_text: str, fr_text: str) -> list[tuple[str, Term]]:
         """``(English form used, term)`` for each term the English text uses and the French text does not
