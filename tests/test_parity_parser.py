@@ -225,3 +225,10 @@ def test_pymdownx_blocks_are_the_blocks_their_indented_twins_make() -> None:
     ]
     assert [b.text for b in parse_page(doc).blocks if b.kind == "paragraph"] == [
         "Du texte.", "Avertissement.", "Caché.", "Brut [lien](a.md).", "Texte", "Interrompt.", "jamais fermé"]
+
+
+def test_a_paragraph_may_start_with_an_inline_tag() -> None:
+    """Python-Markdown starts a raw HTML block only with a block-level tag: « <span lang="fr">…</span> (…) » is prose."""
+    page = parse_page('[^a]: <span lang="fr">Gouvernement du Québec</span>. <https://example.org/a>\n\n'
+                      '<kbd>Tab</kbd> moves on.\n\n<div>raw</div>\n')
+    assert [b.kind for b in page.blocks] == ["footnote", "paragraph", "paragraph", "html"]
