@@ -28,6 +28,11 @@ def test_entries_are_the_definition_terms_with_an_id() -> None:
     assert entries(text) == [Entry("Dark figure", "dark-figure")]
 
 
+def test_a_term_may_open_with_emphasis_but_a_list_item_is_no_term() -> None:
+    text = "*Grooming* {#grooming}\n:   Gaining trust.\n\n* item {#x}\n:   not a term\n"
+    assert entries(text) == [Entry("Grooming", "grooming")]
+
+
 def test_every_term_has_the_same_anchor_in_both_languages() -> None:
     en, fr = page_entries(DOCS, "en"), page_entries(DOCS, "fr")
     assert len(en) > 25 and [e.id for e in en] == [e.id for e in fr]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from datajam.parity.cli import main
+from datajam.parity.qa import load_revision
 from datajam.parity.tree import Tree, check
 from test_parity_support import EN, FR, PAGE, write_pair
 
@@ -86,7 +87,7 @@ def test_status_lists_each_page_with_changes_and_word_counts(tmp_path: Path, cap
 def test_script_runs_as_a_program(tmp_path: Path) -> None:
     write_pair(tmp_path, EN, FR)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "parity.py"), "check", "--source",
-                             str(tmp_path / "en"), "--target", str(tmp_path / "fr"), "--format", "json"],
+                             str(tmp_path / "en"), "--target", str(tmp_path / "fr"), "--format", "json", "--no-tools"],
                             capture_output=True, text=True, cwd=tmp_path, env={**os.environ})
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["summary"]["by_check"] == {"not-synced": 1}
@@ -95,7 +96,7 @@ def test_script_runs_as_a_program(tmp_path: Path) -> None:
 def test_project_docs_in_parity() -> None:
     """`make test` enforces parity of the real docs (pages, nav, interface strings, agenda data)."""
     tree = Tree(ROOT / "docs" / "en", ROOT / "docs" / "fr", ROOT / "data" / "parity" / "en")
-    findings, pairs = check(tree, project=ROOT)
+    findings, pairs = check(tree, project=ROOT, revision=load_revision(ROOT))
     assert pairs > 0
     report = "\n".join(f"{f.location}:{f.line}: {f.check}: {f.message}" for f in findings)
     assert not findings, f"{len(findings)} parity finding(s); run `make parity`:\n{report}"

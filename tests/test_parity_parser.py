@@ -184,6 +184,9 @@ def test_parser_agrees_with_python_markdown_on_the_docs() -> None:
     project = Path(__file__).resolve().parent.parent
     root = project / "docs"
     configured = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    # the project's own extensions (the knowledge checks' `/// quiz` blocks) are read by their own model
+    # (datajam.quiz), whose parity check compares them; this test holds the parser to Markdown and pymdownx
+    configured = [e for e in configured if not (e if isinstance(e, str) else next(iter(e))).startswith("datajam.")]
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in configured]  # the site's, with its options
     options = {name: value for e in configured if isinstance(e, dict) for name, value in e.items()}
     pages = sorted(root.glob("*/**/*.md"))
@@ -225,3 +228,10 @@ def test_pymdownx_blocks_are_the_blocks_their_indented_twins_make() -> None:
     ]
     assert [b.text for b in parse_page(doc).blocks if b.kind == "paragraph"] == [
         "Du texte.", "Avertissement.", "Caché.", "Brut [lien](a.md).", "Texte", "Interrompt.", "jamais fermé"]
+
+
+def test_a_paragraph_may_start_with_an_inline_tag() -> None:
+    """Python-Markdown starts a raw HTML block only with a block-level tag: « <span lang="fr">…</span> (…) » is prose."""
+    page = parse_page('[^a]: <span lang="fr">Gouvernement du Québec</span>. <https://example.org/a>\n\n'
+                      '<kbd>Tab</kbd> moves on.\n\n<div>raw</div>\n')
+    assert [b.kind for b in page.blocks] == ["footnote", "paragraph", "paragraph", "html"]

@@ -109,7 +109,7 @@ print("same in both languages")
 1. Première étape.
 2. Deuxième étape.
 
-[^statcan-2024]: Statistique Canada. *Trafficking in persons in Canada, 2022*. Juristat, 2024. <https://www150.statcan.gc.ca/n1/pub/85-002-x/2024001/article/00001-fra.htm>
+[^statcan-2024]: Statistique Canada. *Trafficking in persons in Canada, 2022*{{ lang=en }}. Juristat, 2024. <https://www150.statcan.gc.ca/n1/pub/85-002-x/2024001/article/00001-fra.htm>
 """
 
 PAGE = "handbook/forms.md"

@@ -138,7 +138,8 @@ def _links(page: Page, config: MkDocsConfig, lang: str) -> Links:
         json=rel(f"{agenda_dir}{JSON_NAME}"),
         calendar_dir=rel(f"{agenda_dir}calendar/").rstrip("/") + "/",
         script=rel(SCRIPT),
-        changes_url=rel(f"{agenda_dir}changes/").rstrip("/") + "/",
+        # from disk (the offline copy, no directory URLs) a link names the page's file
+        changes_url=rel(f"{agenda_dir}changes/").rstrip("/") + ("/" if config.use_directory_urls else ".html"),
         atom=rel(f"{agenda_dir}{FEED_FILE}"),
         frab_json=rel(f"{agenda_dir}{frab.JSON_FILE}"),
         frab_xml=rel(f"{agenda_dir}{frab.XML_FILE}"),

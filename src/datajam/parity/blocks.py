@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from markdown import Markdown
 from markdown.extensions.toc import slugify, unique
 
 from datajam.parity.inline import plain_text
@@ -42,6 +43,8 @@ DEFINITION = re.compile(r"^:[ \t]+(.*)$")
 QUOTE = re.compile(r"^ {0,3}>[ ]?(.*)$")
 ITEM = re.compile(r"^( {0,3})([*+-]|\d+[.)])([ \t]+(.*)|[ \t]*$)")
 HTML = re.compile(r"^ {0,3}<(?:(/?)([A-Za-z][\w-]*)(?=[\s/>]|$)|!--)")
+# Python-Markdown starts a raw HTML block only with these tags; a paragraph may start with <span>, <kbd>, <a>…
+BLOCK_LEVEL = frozenset(Markdown().block_level_elements)
 TABLE_SEP = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
 HEADING_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
@@ -233,7 +236,7 @@ def _parse(lines: Lines, depth: int, out: list[Block], in_item: bool = False) ->
             i += 1
         elif ITEM.match(line) and (prev_blank or in_item):
             i = _list(lines, i, depth, out)
-        elif m := HTML.match(line):
+        elif (m := HTML.match(line)) and (m.group(2) is None or m.group(2).lower() in BLOCK_LEVEL):
             j = _html_end(lines, i, m)
             out.append(Block("html", no, depth, "\n".join(s for _, s in lines[i:j])))
             i = j

@@ -10,6 +10,7 @@ from typing import NoReturn
 from datajam.parity.findings import CHECKS, as_json, as_text
 from datajam.parity.html_language import check_site
 from datajam.parity.staleness import SNAPSHOTS
+from datajam.parity.qa import TYPOGRAPHIES, RevisionInputError, load_revision
 from datajam.parity.tree import ParityInputError, Tree, check, status, sync
 
 DEFAULT_SOURCE, DEFAULT_TARGET = Path("docs/en"), Path("docs/fr")
@@ -40,6 +41,12 @@ def parser() -> argparse.ArgumentParser:
             c.add_argument("--project", type=Path, default=None,
                            help="also check the nav, interface strings and data of this project folder "
                                 "(default: . when checking the default folders as a whole)")
+            c.add_argument("--terms", type=Path, default=None,
+                           help="term base (default data/terms.yml, when it exists)")
+            c.add_argument("--typography", choices=TYPOGRAPHIES, default="fr-CA",
+                           help="French typography rules: Canadian (default) or France's")
+            c.add_argument("--no-tools", action="store_true",
+                           help="skip grammar (Grammalecte) and spelling (Hunspell): structure and page checks only")
         if name != "status":
             c.add_argument("pages", nargs="*" if name == "check" else "+", metavar="PAGE")
     html = sub.add_parser("html", help="the built site's titles, labels and interface text are in each page's language")
@@ -73,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         defaults = (args.source, args.target) == (DEFAULT_SOURCE, DEFAULT_TARGET)
         if project is None and defaults and not args.pages and Path("mkdocs.yml").is_file():
             project = Path(".")
-        findings, pairs = check(tree, args.pages or None, project)
-    except ParityInputError as exc:
+        revision = load_revision(Path("."), args.terms, args.typography, tools=not args.no_tools)
+        findings, pairs = check(tree, args.pages or None, project, revision=revision)
+    except (ParityInputError, RevisionInputError) as exc:
         print(f"parity: {exc}", file=sys.stderr)
         return 2
     print(as_json(findings, pairs) if args.format == "json" else as_text(findings, pairs))

@@ -9,12 +9,16 @@ from datajam.parity.blocks import Page
 from datajam.parity.checks import CONCERNS
 from datajam.parity.findings import Finding
 from datajam.parity.pair import PagePair
+from datajam.parity.qa import Revision
 
 
-def compare_pages(path: str, en: Page, fr: Page, fr_twin: Callable[[str], bool] | None = None) -> list[Finding]:
+def compare_pages(path: str, en: Page, fr: Page, fr_twin: Callable[[str], bool] | None = None,
+                  revision: Revision | None = None) -> list[Finding]:
     """Every finding about a French page against its English source (staleness aside); ``fr_twin`` tells
-    whether a French page exists (for link-language)."""
+    whether a French page exists (for link-language); ``revision`` adds the reviser's checks."""
     pair = PagePair(path, en, fr) if fr_twin is None else PagePair(path, en, fr, fr_twin)
+    if revision is not None:
+        pair.revision = revision
     checks = [concern(pair) for concern in CONCERNS]
     for check in checks:
         check.page()

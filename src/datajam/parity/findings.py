@@ -33,6 +33,14 @@ CHECKS: dict[str, str] = {
     "bilingual-field": "a data field has 'en' without 'fr' or the reverse",
     "html-language": "built HTML: a title, aria-label, alt or interface text in the other language (parity.py html)",
     "quiz": "knowledge-check questions differ in number, options, type or correct answers",
+    "term-avoided": "a French form the term base says to avoid (data/terms.yml, or --terms FILE)",
+    "term-missing": "an English section uses a term and its French section none of the accepted equivalents",
+    "footnote-placement": "a footnote call on the wrong side of the punctuation (French before it, English after)",
+    "quotes": "English quotation marks in French text (use « » with non-breaking spaces)",
+    "grammar": "French grammar or typography error found by Grammalecte (Canadian options, see parity/grammar.py)",
+    "spelling": "a word Hunspell does not know (en_CA, fr_CA), not in data/qa/words.txt nor the English twin",
+    "omission": "a French section much shorter than its English twin (warning)",
+    "language-of-parts": "a passage in the other language without a lang attribute (WCAG 3.1.2)",
 }
 
 

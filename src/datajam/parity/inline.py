@@ -26,6 +26,7 @@ INLINE = re.compile(
     r"|(?P<comment><!--.*?-->)"
     r"|(?P<tag></?[A-Za-z][\w-]*(?P<attrs>(?:\s+[^>]*?)?)/?>)"
     r"|(?P<attr>\{:?[ \t]*(?:[#.][^}\s]|[\w-]+=)[^}]*\})"
+    r"|(?P<macro>\{\*.*?\*\}|\{%.*?%\}|\{\{.*?\}\})"  # template includes (mkdocs-macros, FastAPI's {* file *})
     r"|(?P<entity>&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)"
     r"|(?P<emoji>(?<![\w:]):[a-z][a-z0-9_+-]*[a-z0-9]:(?![\w:]))"
     r"|(?P<url>\b(?:https?|ftp)://[^\s<>\]\[]+[^\s<>\]\[.,;:!?'\")*]|\bwww\.[a-z0-9-]+\.[^\s<>]*[^\s<>.,;:!?'\")*])"
@@ -112,7 +113,7 @@ def scan(text: str, keep_code: bool = False) -> Inline:
             emit(html.unescape(m.group("entity")), start, one_place=True)
         elif m.group("escape"):
             emit(m.group("escape")[1], start + 1)
-        # comment, attr, emoji: dropped
+        # comment, attr, macro, emoji: dropped
     emit(text[pos:], pos)
     result.clean = "".join(out)
     return result
@@ -150,3 +151,8 @@ def unify_emphasis(text: str) -> str:
 def line_of(source: str, first_line: int, offset: int) -> int:
     """The file line of ``offset`` in a block's ``source`` text that starts on ``first_line``."""
     return first_line + source.count("\n", 0, offset)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, each character in its place (line breaks become spaces; no-break spaces stay)."""
+    return re.sub(r"[\r\n\t]", " ", text)

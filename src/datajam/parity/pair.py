@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from datajam.parity.blocks import Block, Page
 from datajam.parity.findings import Finding
+from datajam.parity.qa import Revision
 from datajam.parity.sections import LINKS, META, TOP, Section, Unit
 
 T = TypeVar("T")
@@ -56,6 +57,7 @@ class PagePair:
     fr: Page
     fr_twin: Callable[[str], bool] = lambda _p: False
     findings: list[Finding] = field(default_factory=list)
+    revision: Revision = field(default_factory=Revision.off)  # the reviser's checks and their data
 
     def add(self, check: str, line: int, problem: str, fix: str, en_line: int | None = None,
             severity: str = "error", details: tuple[str, ...] = ()) -> None:

@@ -203,9 +203,44 @@ def _empty(node: yaml.Node) -> bool:
     return not node.value
 
 
-def data_files(data_dir: Path, exclude: tuple[str, ...] = ("ui", "parity")) -> list[Path]:
-    """YAML data files to hold bilingual fields (``data/ui`` is per-language, checked by ui_findings)."""
+def data_files(data_dir: Path, exclude: tuple[str, ...] = ("ui", "parity", "qa", "terms.yml")) -> list[Path]:
+    """YAML data files to hold bilingual fields (``data/ui`` is per-language, checked by ui_findings; the term
+    base and the revision data of ``data/qa`` are not content)."""
     if not data_dir.is_dir():
         return []
     return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
                   and p.relative_to(data_dir).parts[0] not in exclude)
+
+
+def french_strings(root: Path) -> list[tuple[str, int, str]]:
+    """``(file, line, text)`` of the French text of project files: nav translations, interface strings, data."""
+    found: list[tuple[str, int, str]] = []
+    config, ui = root / "mkdocs.yml", root / "data" / "ui" / "fr.yml"
+    if config.is_file():
+        for language in _find_mappings(yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)):
+            entries = {k.value: v for k, v in language.value if isinstance(k, yaml.ScalarNode)}
+            if getattr(entries.get("locale"), "value", None) == "fr" and "nav_translations" in entries:
+                found += [(str(config), ln, text) for ln, text in _strings(entries["nav_translations"],
+                                                                          entries["nav_translations"])]
+    if ui.is_file():
+        node = yaml.compose(ui.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        found += [(str(ui), ln, text) for ln, text in _strings(node, node)] if node is not None else []
+    for path in data_files(root / "data"):
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        for mapping in _find_mappings(node):
+            for k, v in mapping.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == "fr":
+                    found += [(str(path), ln, text) for ln, text in _strings(k, v)]
+    return found
+
+
+def _find_mappings(node: yaml.Node | None) -> list[yaml.MappingNode]:
+    found, stack = [], [node] if node is not None else []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            found.append(n)
+            stack.extend(v for _, v in n.value)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return found

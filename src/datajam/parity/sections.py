@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +24,9 @@ def section_label(key: str, article: bool = True) -> str:
         name = "top of the page" if key == TOP else "front matter"
         return f"the {name}" if article else name
     return f"section #{key}" if article else f"#{key}"
+
+
+TASK_MARKER = re.compile(r"^\[[ xX]\] ")
 
 
 @dataclass
@@ -57,7 +62,16 @@ class Section:
     def _find_units(self) -> list[Unit]:
         found: list[Unit] = []
         for b in self.blocks:
-            if b.kind in ("heading", "paragraph"):
+            if b.kind == "heading":
+                found.append(Unit(b.kind, b.line, b.text))
+            elif b.kind == "paragraph" and TASK_MARKER.match(b.text):
+                # a knowledge check's option ("- [x] text", then its explanation): the marker is not prose,
+                # and the option and its explanation are two pieces of text, not one sentence
+                option, _, explanation = TASK_MARKER.sub("", b.text, count=1).partition("\n")
+                found.append(Unit(b.kind, b.line, option))
+                if explanation:
+                    found.append(Unit(b.kind, b.line + 1, explanation))
+            elif b.kind == "paragraph":
                 found.append(Unit(b.kind, b.line, b.text))
             elif b.kind in ("admonition", "details", "tab") and b.text:
                 found.append(Unit("title", b.line, b.text))

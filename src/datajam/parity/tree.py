@@ -12,7 +12,9 @@ from datajam.parity.blocks import Page, parse_page
 from datajam.parity.compare import compare_pages
 from datajam.parity.findings import Finding
 from datajam.parity.language import WORD
-from datajam.parity.project import bilingual_findings, data_files, nav_findings, ui_findings
+from datajam.parity.project import bilingual_findings, data_files, french_strings, nav_findings, ui_findings
+from datajam.parity.proofing import project_term_findings, tool_findings
+from datajam.parity.qa import Revision
 from datajam.parity.sections import section_label
 from datajam.parity.staleness import SNAPSHOTS, changes, section_diff, section_hashes, with_record
 from datajam.quiz.parity import quiz_findings
@@ -80,29 +82,35 @@ PARALLEL_FROM = 100  # page pairs from which the check is spread over the CPUs
 
 
 def check(tree: Tree, pages: list[str] | None = None, project: Path | None = None,
-          jobs: int | None = None) -> tuple[list[Finding], int]:
-    """All findings (sorted) and the number of page pairs compared."""
+          jobs: int | None = None, revision: Revision | None = None) -> tuple[list[Finding], int]:
+    """All findings (sorted) and the number of page pairs compared; ``revision`` adds the reviser's checks
+    (terms, footnote calls, quotes... and, with its tools, grammar and spelling)."""
     rels = tree.resolve(pages) if pages else tree.pages()
     workers = min(jobs or os.cpu_count() or 1, 8)
     if workers > 1 and len(rels) >= PARALLEL_FROM:
-        chunks = [(tree.source, tree.target, tree.snapshots, rels[i::workers]) for i in range(workers)]
+        chunks = [(tree.source, tree.target, tree.snapshots, rels[i::workers], revision) for i in range(workers)]
         with ProcessPoolExecutor(workers) as pool:
             results = list(pool.map(_check_chunk, chunks))
     else:
-        results = [check_pages(tree, rels)]
+        results = [check_pages(tree, rels, revision)]
     findings = [f for found, _ in results for f in found]
     pairs = sum(n for _, n in results)
+    if revision and revision.active and revision.tools:
+        both = [rel for rel in rels if tree.has("en", rel) and tree.has("fr", rel)]
+        findings += tool_findings(((rel, tree.page("en", rel), tree.page("fr", rel)) for rel in both), revision)
     if project is not None:
         findings += project_findings(project)
+        if revision:
+            findings += [_relative(f, project) for f in project_term_findings(french_strings(project), revision)]
     return sorted(findings, key=Finding.sort_key), pairs
 
 
-def _check_chunk(args: tuple[Path, Path, Path, list[str]]) -> tuple[list[Finding], int]:
-    source, target, snapshots, rels = args
-    return check_pages(Tree(source, target, snapshots), rels)
+def _check_chunk(args: tuple[Path, Path, Path, list[str], Revision | None]) -> tuple[list[Finding], int]:
+    source, target, snapshots, rels, revision = args
+    return check_pages(Tree(source, target, snapshots), rels, revision)
 
 
-def check_pages(tree: Tree, rels: list[str]) -> tuple[list[Finding], int]:
+def check_pages(tree: Tree, rels: list[str], revision: Revision | None = None) -> tuple[list[Finding], int]:
     findings: list[Finding] = []
     pairs = 0
     for rel in rels:
@@ -116,7 +124,7 @@ def check_pages(tree: Tree, rels: list[str]) -> tuple[list[Finding], int]:
             continue
         pairs += 1
         en, fr = tree.page("en", rel), tree.page("fr", rel)
-        findings += compare_pages(rel, en, fr, lambda other: tree.has("fr", other))
+        findings += compare_pages(rel, en, fr, lambda other: tree.has("fr", other), revision)
         findings += quiz_findings(rel, en, fr)
         findings += staleness_findings(tree, rel, en, fr)
         tree.forget(rel)  # keep memory (and the garbage collector's work) flat on large trees

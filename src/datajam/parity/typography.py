@@ -42,9 +42,16 @@ PRODUCT = re.compile(r"\b[A-Z][\w+-]*[ \u00a0]$")  # versions: "Python 3.10", "W
 CLOCK = (re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])"), "time written with a colon", "write times as 10 h 30 or 9 h", ":")
 
 
-def typography_issues(clean: str, in_table: bool = False) -> list[tuple[int, str, str]]:
-    """``(offset, problem, fix)`` for each French typography problem in clean text."""
-    rules = RULES if in_table else [*RULES, CLOCK]
+# France (--typography fr-FR): a narrow no-break space before ; ! ? instead of none.
+FRANCE = (re.compile(r"(?<=[^\s" + NB + r"])[;!?]|" + SPACE + r"+[;!?]"), "no non-breaking space before ';', '!' or '?'",
+          "put a narrow no-break space (U+202F) before ; ! ? (France)", ";!?")
+CANADA_ONLY = RULES[-2]  # the Canadian rule it replaces: no space at all before ; ! ?
+
+
+def typography_issues(clean: str, in_table: bool = False, typography: str = "fr-CA") -> list[tuple[int, str, str]]:
+    """``(offset, problem, fix)`` for each French typography problem in clean text (``fr-CA`` or ``fr-FR`` rules)."""
+    rules = RULES if typography == "fr-CA" else [r for r in RULES if r is not CANADA_ONLY] + [FRANCE]
+    rules = rules if in_table else [*rules, CLOCK]
     found = []
     for pattern, problem, fix, trigger in rules:
         if any(c in clean for c in trigger):  # a rule runs only on text holding its trigger character

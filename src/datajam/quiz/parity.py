@@ -31,25 +31,25 @@ def quiz_findings(rel: str, en: Page, fr: Page) -> list[Finding]:
         try:
             questions[side] = parse_page(page.text)
         except QuizError as exc:
-            found.append(Finding(rel, 1, CHECK, str(exc), "fix the question's format (see datajam.quiz.model)", side))
+            found.append(Finding(path=rel, line=1, check=CHECK, problem=str(exc), fix="fix the question's format (see datajam.quiz.model)", side=side))
     if found:
         return found
     en_q, fr_q = questions["en"], questions["fr"]
     if len(en_q) != len(fr_q):
-        found.append(Finding(rel, fr_q[-1].line if fr_q else 1, CHECK,
-                             f"{len(fr_q)} question(s) in French, {len(en_q)} in English",
-                             "translate every English question, in the same order", "fr", 1))
+        found.append(Finding(path=rel, line=fr_q[-1].line if fr_q else 1, check=CHECK,
+                             problem=f"{len(fr_q)} question(s) in French, {len(en_q)} in English",
+                             fix="translate every English question, in the same order", side="fr", source_line=1))
     for n, (e, f) in enumerate(zip(en_q, fr_q), start=1):
         where = f"question {n}"
         if len(e.options) != len(f.options):
-            found.append(Finding(rel, f.line, CHECK, f"{where} has {len(f.options)} option(s) in French, "
-                                 f"{len(e.options)} in English", "translate every option, in the same order",
-                                 "fr", e.line))
+            found.append(Finding(path=rel, line=f.line, check=CHECK, problem=f"{where} has {len(f.options)} option(s) in French, "
+                                 f"{len(e.options)} in English", fix="translate every option, in the same order",
+                                 side="fr", source_line=e.line))
         elif e.correct != f.correct:
-            found.append(Finding(rel, f.line, CHECK, f"{where}: the correct answer is {_letters(f)} in French "
-                                 f"but {_letters(e)} in English", "mark the same options with [x] in both languages",
-                                 "fr", e.line))
+            found.append(Finding(path=rel, line=f.line, check=CHECK, problem=f"{where}: the correct answer is {_letters(f)} in French "
+                                 f"but {_letters(e)} in English", fix="mark the same options with [x] in both languages",
+                                 side="fr", source_line=e.line))
         if e.kind != f.kind:
-            found.append(Finding(rel, f.line, CHECK, f"{where} is {f.kind} in French but {e.kind} in English",
-                                 f"use 'type: {e.kind}' in both languages", "fr", e.line))
+            found.append(Finding(path=rel, line=f.line, check=CHECK, problem=f"{where} is {f.kind} in French but {e.kind} in English",
+                                 fix=f"use 'type: {e.kind}' in both languages", side="fr", source_line=e.line))
     return found

@@ -26,7 +26,9 @@ from datajam.site.glossary import GLOSSARY_DIR, glossary
 
 PAGE = "handbook/glossary/"  # the glossary page, without language prefix (directory form)
 SOURCE = "handbook/glossary.md"
-_ENTRY = re.compile(r"^(?P<term>[^\s:#*!>|=-][^\n]*?)\s*\{#(?P<id>[A-Za-z][\w-]*)\}\s*\n(?:[ \t]*\n)*:[ \t]", re.M)
+# a term may open with emphasis (« *Grooming* »), never with a list marker ("* item")
+_ENTRY = re.compile(r"^(?P<term>(?:\*(?=\S)|[^\s:#*!>|=-])[^\n]*?)\s*\{#(?P<id>[A-Za-z][\w-]*)\}\s*\n(?:[ \t]*\n)*:[ \t]", re.M)
+_EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
 _ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:", re.M)
 _TAG = re.compile(r"<(/?)(a|h[1-6]|dt|abbr)\b([^>]*)>", re.I)
 _FIRST_SECTION = re.compile(r"<h2\b")
@@ -40,7 +42,7 @@ class Entry:
 
 def entries(markdown: str) -> list[Entry]:
     """The glossary's terms (definition-list terms with an explicit id), in page order."""
-    return [Entry(m.group("term").strip(), m.group("id")) for m in _ENTRY.finditer(markdown)]
+    return [Entry(_EMPHASIS.sub("", m.group("term")).strip(), m.group("id")) for m in _ENTRY.finditer(markdown)]
 
 
 def page_entries(docs_dir: Path, lang: str) -> tuple[Entry, ...]:

@@ -27,6 +27,8 @@ class Language(PairChecks):
         en_texts = {" ".join(u.text.split()) for s in self.pair.en.sections.values() for u in s.units()}
         en_texts |= {" ".join(u.text.split()) for u in meta_units(self.pair.en)}
         for u in meta_units(self.pair.fr) + self.french_units(footnotes=False):
+            if not any(c.isspace() for c in u.inline.clean.strip()):
+                continue  # a bare identifier or name (X-Forwarded-For) is neither English nor French
             if " ".join(u.text.split()) in en_texts:
                 sc = score(u.inline.clean)
                 flagged = sc.is_english or sc.english >= 1 and sc.french == 0 and sc.words >= 3
@@ -38,7 +40,7 @@ class Language(PairChecks):
 
     def typography(self) -> None:
         for u in self.french_units() + meta_units(self.pair.fr):
-            for offset, problem, fix in typography_issues(u.inline.clean, in_table=u.kind == "cell"):
+            for offset, problem, fix in typography_issues(u.inline.clean, u.kind == "cell", self.pair.revision.typography):
                 original = u.inline.offsets[offset] if offset < len(u.inline.offsets) else 0
                 line = line_of(u.text, u.line, original) if u.kind != "front matter" else u.line
                 snippet = u.inline.clean[max(0, offset - 15) : offset + 15].replace("\n", " ")

@@ -11,6 +11,7 @@ from datajam.parity.inline import HTML_LINK, line_of
 from datajam.parity.links import is_external, is_government_of_canada, language_of_url, normalize, same_site_other_language
 from datajam.parity.pair import PairChecks
 from datajam.parity.sections import Section
+from datajam.parity.sites import french_twin
 
 
 class LinkUse(NamedTuple):
@@ -75,8 +76,9 @@ class Links(PairChecks):
             e = [x for x in en_links if x.kind == kind]
             f = [x for x in fr_links if x.kind == kind]
             en_left, fr_left = _unmatched(e, f), _unmatched(f, e)
-            for item in list(en_left):  # a Government of Canada page and its French page with a translated path
-                match = next((x for x in fr_left if same_site_other_language(item.target, x.target)), None)
+            for item in list(en_left):  # a bilingual site's page and its French page at another address
+                match = next((x for x in fr_left if same_site_other_language(item.target, x.target)
+                              or french_twin(item.target, x.target, self.pair.revision.sites)), None)
                 if match:
                     en_left.remove(item)
                     fr_left.remove(match)

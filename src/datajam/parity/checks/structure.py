@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 
 from datajam.parity.blocks import Block, Page
+from datajam.parity.codeblocks import without_comments
 from datajam.parity.pair import RECORD_KEY, PROSE_KEYS, PairChecks, align, excerpt
 from datajam.parity.sections import Section
 
@@ -21,7 +22,8 @@ STRUCTURES: dict[str, tuple[str, Callable[[Block], Hashable], Callable[[Block], 
     "table": ("table", lambda b: (len(b.rows), max((len(c) for _, c in b.rows), default=0)),
               lambda b: f"table of {len(b.rows)} rows × {max((len(c) for _, c in b.rows), default=0)} columns"),
     "list": ("list", lambda b: (b.info, b.depth, b.level), lambda b: f"{b.info} list of {b.level} item(s)"),
-    "code": ("code", lambda b: (b.info, b.text), lambda b: "code block" + (f" ({b.info})" if b.info else "")),
+    "code": ("code", lambda b: (b.info, without_comments(b.info, b.text)),  # translated comments are fine
+             lambda b: "code block" + (f" ({b.info})" if b.info else "")),
 }
 
 
@@ -127,7 +129,7 @@ class Structure(PairChecks):
             for e, f in align(eb, fb, key):
                 if e and f and key(e) != key(f):
                     if check == "code":
-                        self.pair.add(check, f.line, "code block differs from the English one",
+                        self.pair.add(check, f.line, "code block differs from the English one (comments aside)",
                                       "copy the English code block unchanged", e.line)
                     else:
                         self.pair.add(check, f.line, f"{describe(f)} where English has a {describe(e)}",
