@@ -33,7 +33,10 @@ SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
 
 def build_site(site_dir: Path, config_file: str = CONFIG_FILE) -> None:
     config = load_config(config_file, site_dir=str(site_dir), use_directory_urls=False, strict=True)
+    if not SHIM.exists():
+        raise FileNotFoundError(f"{SHIM}: missing; run `npm ci` (the iframe-worker package)")
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_TARGET]
+    config.extra["dj_worker_shim"] = str(SHIM)  # its frame's script is hashed into each page's policy
     config.extra["dj_offline"] = True
     build(config)
 
