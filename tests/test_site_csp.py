@@ -102,13 +102,11 @@ def test_the_offline_worker_shim_frame_script_is_rebuilt_from_the_shim() -> None
     """The script iframe-worker writes into its frame: its functions' source and the page's worker URL
     (the browser test in tests/test_offline.py shows Chromium accepts its hash)."""
     shim = (ROOT / SHIM).read_text(encoding="utf-8")
-    config = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.1.min.js"}</script>'
-    (script,) = csp.worker_shim_scripts(shim, page(body=config))
+    script = csp.worker_shim_script(shim, "../assets/javascripts/workers/search.1.min.js")
     assert script.startswith("postMessage=function ") and ";importScripts=function " in script
     assert 'filename:"../assets/javascripts/workers/search.1.min.js"' in script and "${" not in script
-    assert csp.worker_shim_scripts(shim, page()) == []  # a page without Material's configuration starts no worker
     with pytest.raises(csp.InlineCodeError, match="Fix: after upgrading iframe-worker"):
-        csp.worker_shim_scripts(shim.replace("<html><body><script>", "<html><script>"), page(body=config))
+        csp.worker_shim_script(shim.replace("<html><body><script>", "<html><script>"), "w.js")
 
 
 def test_a_page_with_an_inline_handler_fails_the_strict_build_naming_file_and_fix(project_copy: Path, strict_build) -> None:
@@ -118,3 +116,13 @@ def test_a_page_with_an_inline_handler_fails_the_strict_build_naming_file_and_fi
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert re.search(r"Inline code the Content Security Policy cannot allow:\n.*fr/help/index\.html:\d+: <button onclick=…>.*Fix: ", output), output
+
+
+def test_under_make_serve_inline_scripts_are_allowed_without_hashes_for_the_live_reload_script() -> None:
+    """The development server adds a script with a new timestamp to each page it serves; a published
+    build never has this policy (tests/test_safety_csp.py loads the strict build)."""
+    served = csp.with_referrer_policy(csp.with_policy(page(head="<script>a()</script>"), live_reload=True))
+    assert directives(served)["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert csp.check_page(served.replace("</body>", "<script>livereload(1, 2);</script></body>"), "x.html") == []
+    strict = csp.with_referrer_policy(csp.with_policy(page(head="<script>a()</script>")))
+    assert csp.check_page(strict.replace("</body>", "<script>livereload(1, 2);</script></body>"), "x.html") != []

@@ -17,7 +17,7 @@ file of the built site once more at the end: a page without the policy, or with 
 policy does not allow, fails the build instead of the reader's browser.
 
 The offline copy (:mod:`datajam.site.offline`) gets the same policy plus the hash of the one script
-its iframe-worker shim writes into a hidden frame at run time (:func:`worker_shim_scripts`): from
+its iframe-worker shim writes into a hidden frame at run time (:func:`worker_shim_script`): from
 ``file://`` browsers refuse Web Workers, and the frame inherits the page's policy.
 """
 
@@ -26,7 +26,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
@@ -128,10 +127,16 @@ def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def policy(code: InlineCode, extra_scripts: Sequence[str] = ()) -> str:
-    """The page's policy: :data:`DIRECTIVES` plus the hashes of its inline code."""
+def policy(code: InlineCode, extra_scripts: Sequence[str] = (), live_reload: bool = False) -> str:
+    """The page's policy: :data:`DIRECTIVES` plus the hashes of its inline code.
+
+    ``live_reload`` (``make serve`` only, never a published build): the development server adds an
+    inline script with a new timestamp to every page it serves, which no hash can allow, so inline
+    scripts are allowed by ``'unsafe-inline'`` instead of their hashes (a hash would disable it).
+    """
+    scripts = ["'unsafe-inline'"] if live_reload else unique(sha256(s) for s in [*code.scripts, *extra_scripts])
     extra = {
-        "script-src": unique(sha256(s) for s in [*code.scripts, *extra_scripts]),
+        "script-src": scripts,
         "style-src": unique(sha256(s) for s in code.styles),
     }
     parts = [" ".join([name, *sources, *extra.get(name, [])]) for name, sources in DIRECTIVES]
@@ -160,20 +165,19 @@ def with_referrer_policy(output: str, path: str = "") -> str:
     return with_head_meta(output, REFERRER, _META_REFERRER, path)
 
 
-def with_policy(output: str, path: str = "", extra_scripts: Sequence[str] = ()) -> str:
+def with_policy(output: str, path: str = "", extra_scripts: Sequence[str] = (), live_reload: bool = False) -> str:
     """The page with its Content Security Policy first in ``<head>``; :class:`InlineCodeError` if its
     inline code cannot be allowed."""
     output = _META_CSP.sub("", output)
     code = InlineCode.of(output, path)
     if code.problems:
         raise InlineCodeError("\n".join(code.problems))
-    return with_head_meta(output, meta(policy(code, extra_scripts)), _META_CSP, path)
+    return with_head_meta(output, meta(policy(code, extra_scripts, live_reload)), _META_CSP, path)
 
 
 # -- the offline copy's worker shim --------------------------------------------------------------
 _SHIM_FRAME = re.compile(r"`<html><body><script>(.*?)<\\/script>")
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
-_SEARCH_WORKER = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
 def function_source(code: str, name: str) -> str:
@@ -189,31 +193,35 @@ def function_source(code: str, name: str) -> str:
     raise InlineCodeError(f"iframe-worker shim: function {name} does not end")
 
 
-def worker_shim_scripts(shim: str, page: str) -> list[str]:
-    """The inline script the iframe-worker shim writes into its frame when this page starts
-    Material's search worker (the frame inherits the page's policy, so it needs its hash)."""
-    config = _SEARCH_WORKER.search(page)
-    if not config:
-        return []
-    worker = json.loads(config.group(1)).get("search")
+def worker_shim_script(shim: str, worker: str) -> str:
+    """The inline script the iframe-worker shim writes into its frame when a page starts Material's
+    search worker from ``worker`` (its URL as the page's configuration names it): the frame inherits
+    the page's policy, so the page needs its hash."""
     template = _SHIM_FRAME.search(shim)
-    if not worker or not template:
+    if not template:
         raise InlineCodeError(
             "iframe-worker shim: its frame's script changed (expected `<html><body><script>…<\\/script>`). "
-            "Fix: after upgrading iframe-worker, update worker_shim_scripts in src/datajam/site/csp.py."
+            "Fix: after upgrading iframe-worker, update worker_shim_script in src/datajam/site/csp.py."
         )
     names = set(_PLACEHOLDER.findall(template.group(1)))
     functions = {n: function_source(shim, n) for n in names if f"function {n}(" in shim}
     if len(names - functions.keys()) != 1:
         raise InlineCodeError(
             f"iframe-worker shim: expected the worker URL and functions in its frame's script, found {sorted(names)}. "
-            "Fix: after upgrading iframe-worker, update worker_shim_scripts in src/datajam/site/csp.py."
+            "Fix: after upgrading iframe-worker, update worker_shim_script in src/datajam/site/csp.py."
         )
-    return [_PLACEHOLDER.sub(lambda m: functions.get(m.group(1), worker), template.group(1))]
+    return _PLACEHOLDER.sub(lambda m: functions.get(m.group(1), worker), template.group(1))
 
 
 # -- the last check ------------------------------------------------------------------------------
 _META_CSP_CONTENT = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def allows(sources: Sequence[str], code: str, attribute: bool = False) -> bool:
+    """Whether a directive with these ``sources`` lets the browser run ``code`` inline (CSP level 3)."""
+    if "'unsafe-inline'" in sources and not any(s.startswith(("'sha256-", "'nonce-")) for s in sources):
+        return True
+    return sha256(code) in sources and (not attribute or "'unsafe-hashes'" in sources)
 
 
 def check_page(text: str, path: str) -> list[str]:
@@ -223,9 +231,11 @@ def check_page(text: str, path: str) -> list[str]:
     found = _META_CSP_CONTENT.search(text)
     if not found:
         return [f"{path}: no Content-Security-Policy. Fix: build the page through datajam.site.postbuild (PAGE_EDITS)."]
-    allowed = set(re.split(r"[\s;]+", html.unescape(found.group(1))))
+    directives = {d.split()[0]: d.split()[1:] for d in html.unescape(found.group(1)).split(";") if d.strip()}
+    script, style = directives.get("script-src", []), directives.get("style-src", [])
     code = InlineCode.of(text, path)
-    missing = [s for s in [*code.scripts, *code.styles, *code.style_attributes] if sha256(s) not in allowed]
+    missing = [s for s in code.scripts if not allows(script, s)] + [s for s in code.styles if not allows(style, s)]
+    missing += [s for s in code.style_attributes if not allows(directives.get("style-src-attr", style), s, attribute=True)]
     return code.problems + [
         f"{path}: inline code added after its policy was written, not allowed: {s[:60]!r}. "
         "Fix: change the page before the last page edit of datajam.site.postbuild (the policy), not after."

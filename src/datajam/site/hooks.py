@@ -26,6 +26,7 @@ from datajam.site.printpage import PrintBook
 from datajam.site.ui import load_ui_strings
 
 __all__ = [
+    "on_startup",
     "on_config",
     "on_files",
     "on_env",
@@ -48,6 +49,12 @@ class BuildState:
 
 
 _BUILD = BuildState()
+_SERVING = False  # `properdocs serve` (make serve): its live-reload script needs a looser script policy
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _SERVING
+    _SERVING = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -165,6 +172,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             exit_skip_links={lang: skip_link.render(ui=ui[lang]).strip() for lang in LANGUAGES},
             print_pages=[p.relative_to(site_dir).as_posix() for p in printed],
             worker_shim=Path(shim).read_text(encoding="utf-8") if shim else None,
+            live_reload=_SERVING,
         ))
     except csp.InlineCodeError as error:
         raise PluginError(f"Inline code the Content Security Policy cannot allow:\n{error}") from error

@@ -8,7 +8,9 @@ Material's offline plugin would but without its request to unpkg.com:
   which Material loads with a script tag when the page comes from ``file://``;
 * copies the ``iframe-worker`` shim (npm, MIT) into the site and loads it on every page
   (``extra.polyfills``): browsers refuse Web Workers from ``file://``, the shim runs
-  Material's search worker in a hidden iframe instead;
+  Material's search worker in a hidden iframe instead; that frame inherits the page's Content
+  Security Policy, so the build hashes the script the shim writes into it (``extra.dj_worker_shim``,
+  :func:`datajam.site.csp.worker_shim_script`) into each page's policy;
 * prints the PDFs into the copy when asked (``--pdf``), so its download links work too;
 * zips the folder as ``datajam-handbook/`` with ``index.html`` at its top.
 """

@@ -35,6 +35,7 @@ class Site:
     exit_skip_links: Mapping[str, str]  # language -> the quick-exit skip link's HTML
     print_pages: Sequence[str] = ()  # site-relative paths of the print pages (datajam.site.printpage)
     worker_shim: str | None = None  # offline copy: the iframe-worker shim's source (datajam.site.offline)
+    live_reload: bool = False  # `make serve`: its server adds an inline script to every page (datajam.site.csp.policy)
 
 
 @dataclass
@@ -114,6 +115,12 @@ def with_language_search_base(output: str, lang: str) -> str:
     return _CONFIG_SCRIPT.sub(rewrite, output, count=1)
 
 
+def material_config(output: str) -> dict[str, Any]:
+    """Material's configuration of the page (``<script id="__config">``); empty if it has none."""
+    match = _CONFIG_SCRIPT.search(output)
+    return json.loads(match.group(2)) if match else {}
+
+
 def language_search_base(doc: Document, site: Site) -> str:
     return doc.html if doc.url is None else with_language_search_base(doc.html, doc.lang)
 
@@ -124,8 +131,9 @@ def referrer_policy(doc: Document, site: Site) -> str:
 
 def content_security_policy(doc: Document, site: Site) -> str:
     """Last: the policy hashes the page's inline code as the reader will get it."""
-    extra = csp.worker_shim_scripts(site.worker_shim, doc.html) if site.worker_shim else []
-    return csp.with_policy(doc.html, doc.path, extra)
+    worker = material_config(doc.html).get("search") if site.worker_shim else None
+    extra = [csp.worker_shim_script(site.worker_shim, worker)] if site.worker_shim and worker else []
+    return csp.with_policy(doc.html, doc.path, extra, site.live_reload)
 
 
 PAGE_EDITS: tuple[tuple[str, PageEdit], ...] = (
@@ -166,7 +174,7 @@ def edit_pages(site: Site) -> None:
         if doc.html != original:
             (site.root / doc.path).write_text(doc.html, encoding="utf-8")
     if faults:
-        raise csp.InlineCodeError("\n".join(faults))
+        raise csp.InlineCodeError("\n".join(dict.fromkeys(faults)))  # a fault of every page is told once
 
 
 # -- other files -----------------------------------------------------------------------------
