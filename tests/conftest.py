@@ -3,10 +3,12 @@ HTTP server for it, and real headless Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +31,62 @@ def run_strict_build(site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedPr
         capture_output=True,
         text=True,
     )
+
+
+# Content Security Policy: what the browser reports. A violation fires `securitypolicyviolation` in the
+# page (heard here through a binding, which no page policy can block) and logs a console error (also
+# for frames the listener does not reach, like the offline copy's worker frame).
+_VIOLATION_LISTENER = """document.addEventListener("securitypolicyviolation", e => window.__djViolation(
+  e.effectiveDirective + " blocked " + (e.blockedURI || "?") + " in " + (e.sourceFile || location.href) + ":" + e.lineNumber))"""
+
+
+def watch_policy(context: object) -> list[str]:
+    """Every CSP violation, console error and uncaught exception in ``context`` from now on, as text."""
+    found: list[str] = []
+    context.expose_binding("__djViolation", lambda source, text: found.append(f"CSP: {text}"))  # type: ignore[attr-defined]
+    context.add_init_script(_VIOLATION_LISTENER)  # type: ignore[attr-defined]
+
+    def console(message: object) -> None:
+        url = (message.location or {}).get("url", "")  # type: ignore[attr-defined]
+        if message.type == "error" and not url.endswith("/favicon.ico"):  # type: ignore[attr-defined]
+            found.append(f"console: {message.text} ({url})")  # type: ignore[attr-defined]
+
+    context.on("console", console)  # type: ignore[attr-defined]
+    context.on("weberror", lambda error: found.append(f"error: {error.error}"))  # type: ignore[attr-defined]
+    return found
+
+
+class OtherOrigin(http.server.BaseHTTPRequestHandler):
+    """A second origin on 127.0.0.1: it answers every GET with a little page and records the request."""
+
+    received: list[dict[str, str]]
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.received.append({"path": self.path, **{k.lower(): v for k, v in self.headers.items()}})
+        body = b"<!doctype html><html lang=en><title>Source</title><h1>Source</h1></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture()
+def other_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
+    """Another site, served on 127.0.0.1 at another port (another origin), and the requests it received."""
+    received: list[dict[str, str]] = []
+    handler = type("Recording", (OtherOrigin,), {"received": received})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", received
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")

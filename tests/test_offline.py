@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from conftest import ROOT
+from conftest import ROOT, watch_policy
 from datajam.quiz.model import letter, parse_page
 from datajam.site.offline import ROOT_DIR, make_offline
 from datajam.site.ui import load_ui_strings
@@ -44,6 +44,7 @@ def test_offline_copy_works_from_disk_with_search(
     browser: Browser, unzipped: Path, lang: str, start: str, query: str, expected: str
 ) -> None:
     context = browser.new_context()
+    found = watch_policy(context)  # the offline policy (datajam.site.csp) lets search run from disk
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     context.route("http*://**", lambda route: route.abort())  # no network at all
@@ -51,6 +52,8 @@ def test_offline_copy_works_from_disk_with_search(
     try:
         page.goto((unzipped / start).as_uri())
         expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).to_have_count(1)
+        expect(page.locator('meta[name="referrer"]')).to_have_attribute("content", "no-referrer")
         expect(page.locator("#dj-exit")).to_be_visible()
         assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
         # the language switch lands on the twin page file
@@ -69,6 +72,7 @@ def test_offline_copy_works_from_disk_with_search(
     finally:
         context.close()
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
+    assert found == [], f"CSP violations or errors from disk: {found[:5]}"
 
 
 @pytest.mark.parametrize(("lang", "query", "same"), SAME_RESULTS)

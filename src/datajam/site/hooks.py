@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from datajam import LANGUAGES, languages
-from datajam.site import assets, glossary_page, markdown_i18n, messages, postbuild
+from datajam.site import assets, csp, glossary_page, markdown_i18n, messages, postbuild
 from datajam.site.downloads import downloads
 from datajam.site.glossary import with_glossary
 from datajam.site.gitdates import GitDates
@@ -49,9 +50,9 @@ class BuildState:
 
 
 _BUILD = BuildState()
-
-
-_PREVIEW = {"serve": False}  # set once per process: the local preview has no PDF or zip (datajam.site.downloads)
+# set once per process: the local preview (`properdocs serve`, make serve) has no PDF or zip
+# (datajam.site.downloads), and its live-reload script needs a looser script policy (datajam.site.csp)
+_PREVIEW = {"serve": False}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -179,12 +180,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language build: the outer build finishes the job
     site_dir = Path(config.site_dir)
     ui = load_ui_strings()
+    printed = _BUILD.book.write(config, ui, site_dir)
     skip_link = config.theme.get_env().get_template("partials/quick-exit-skip.html")
-    postbuild.run(postbuild.Site(
-        root=site_dir,
-        url=config.site_url or "/",
-        pages=_BUILD.pages,
-        templates=[t for t in config.theme.static_templates if t.endswith(".html")],
-        exit_skip_links={lang: skip_link.render(ui=ui[lang]).strip() for lang in LANGUAGES},
-    ))
-    _BUILD.book.write(config, ui, site_dir)
+    shim = config.extra.get("dj_worker_shim")  # the offline copy (datajam.site.offline)
+    try:
+        postbuild.run(postbuild.Site(
+            root=site_dir,
+            url=config.site_url or "/",
+            pages=_BUILD.pages,
+            templates=[t for t in config.theme.static_templates if t.endswith(".html")],
+            exit_skip_links={lang: skip_link.render(ui=ui[lang]).strip() for lang in LANGUAGES},
+            print_pages=[p.relative_to(site_dir).as_posix() for p in printed],
+            worker_shim=Path(shim).read_text(encoding="utf-8") if shim else None,
+            live_reload=_PREVIEW["serve"],
+        ))
+    except csp.InlineCodeError as error:
+        raise PluginError(f"Inline code the Content Security Policy cannot allow:\n{error}") from error

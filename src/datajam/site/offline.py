@@ -8,7 +8,9 @@ Material's offline plugin would but without its request to unpkg.com:
   which Material loads with a script tag when the page comes from ``file://``;
 * copies the ``iframe-worker`` shim (npm, MIT) into the site and loads it on every page
   (``extra.polyfills``): browsers refuse Web Workers from ``file://``, the shim runs
-  Material's search worker in a hidden iframe instead;
+  Material's search worker in a hidden iframe instead; that frame inherits the page's Content
+  Security Policy, so the build hashes the script the shim writes into it (``extra.dj_worker_shim``,
+  :func:`datajam.site.csp.worker_shim_script`) into each page's policy;
 * copies the handbook PDFs into the copy (``--pdf-from site``: those of the published site,
   whose links name the public address), so its download links work too;
 * zips the folder as ``datajam-handbook/`` with ``index.html`` at its top.
@@ -38,7 +40,10 @@ LEFT_OUT = ("sitemap.xml", "404.html")
 
 def build_site(site_dir: Path, config_file: str = CONFIG_FILE) -> None:
     config = load_config(config_file, site_dir=str(site_dir), use_directory_urls=False, strict=True)
+    if not SHIM.exists():
+        raise FileNotFoundError(f"{SHIM}: missing; run `npm ci` (the iframe-worker package)")
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_TARGET]
+    config.extra["dj_worker_shim"] = str(SHIM)  # its frame's script is hashed into each page's policy
     config.extra["dj_offline"] = True
     build(config)
 

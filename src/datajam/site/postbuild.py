@@ -2,10 +2,12 @@
 
 :func:`run` takes a :class:`Site` (a folder and what the build knows of it) and runs :data:`STEPS`
 in order. One step, :func:`edit_pages`, reads each built page once and applies :data:`PAGE_EDITS`
-to its HTML in order, then writes it back. To add an edit of every page (say, CSP hashes of the
-inline scripts, which must see the final HTML and so come last), append a named function to
-:data:`PAGE_EDITS`; to add a change of other files (say, of the search index), append a named
-step to :data:`STEPS`. Nothing here needs MkDocs: the pass runs on any folder (see the tests).
+to its HTML in order, then writes it back. To add an edit of every page, insert a named function
+in :data:`PAGE_EDITS` before the last one: the Content Security Policy (:mod:`datajam.site.csp`)
+hashes the inline code of the final HTML, so it comes last, and the last step checks that every
+HTML file of the site carries a policy that allows its inline code. To add a change of other
+files (say, of the search index), add a named step to :data:`STEPS` before that check. Nothing
+here needs MkDocs: the pass runs on any folder (see the tests).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from datajam import LANGUAGES, languages
-from datajam.site import bundle, search
+from datajam.site import bundle, csp, search
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class Site:
     pages: Mapping[str, str]  # site-relative path of each built page -> its URL as MkDocs names it
     templates: Sequence[str]  # site-relative paths of pages rendered from a template alone (404.html)
     exit_skip_links: Mapping[str, str]  # language -> the quick-exit skip link's HTML
+    print_pages: Sequence[str] = ()  # site-relative paths of the print pages (datajam.site.printpage)
+    worker_shim: str | None = None  # offline copy: the iframe-worker shim's source (datajam.site.offline)
+    live_reload: bool = False  # `make serve`: its server adds an inline script to every page (datajam.site.csp.policy)
 
 
 @dataclass
@@ -38,9 +43,10 @@ class Document:
     """One page of the site being edited."""
 
     path: str  # relative to the site root
-    url: str | None  # the page's URL; None for a template page (no twin in the other language)
+    url: str | None  # the page's URL; None for a template or print page (no twin in the other language)
     lang: str
     html: str
+    printed: bool = False  # a print page: no quick exit, no search (it is made into the PDF)
 
 
 PageEdit = Callable[[Document, Site], str]
@@ -71,6 +77,8 @@ def with_absolute_hreflang(output: str, alternates: list[dict[str, Any]]) -> str
 
 
 def absolute_hreflang(doc: Document, site: Site) -> str:
+    if doc.printed:
+        return doc.html
     if doc.url is None:  # the bilingual 404 page has no twin: drop the alternates Material kept from the last page
         return _ALTERNATE_LINK.sub("", doc.html)
     return with_absolute_hreflang(doc.html, languages.page_alternates(doc.url, site.url))
@@ -86,7 +94,7 @@ def with_exit_skip_link(output: str, link: str) -> str:
 
 
 def exit_skip_link(doc: Document, site: Site) -> str:
-    return with_exit_skip_link(doc.html, site.exit_skip_links[doc.lang])
+    return doc.html if doc.printed else with_exit_skip_link(doc.html, site.exit_skip_links[doc.lang])
 
 
 def with_language_search_base(output: str, lang: str) -> str:
@@ -107,21 +115,42 @@ def with_language_search_base(output: str, lang: str) -> str:
     return _CONFIG_SCRIPT.sub(rewrite, output, count=1)
 
 
+def material_config(output: str) -> dict[str, Any]:
+    """Material's configuration of the page (``<script id="__config">``); empty if it has none."""
+    match = _CONFIG_SCRIPT.search(output)
+    return json.loads(match.group(2)) if match else {}
+
+
 def language_search_base(doc: Document, site: Site) -> str:
     return doc.html if doc.url is None else with_language_search_base(doc.html, doc.lang)
+
+
+def referrer_policy(doc: Document, site: Site) -> str:
+    return csp.with_referrer_policy(doc.html, doc.path)
+
+
+def content_security_policy(doc: Document, site: Site) -> str:
+    """Last: the policy hashes the page's inline code as the reader will get it."""
+    worker = material_config(doc.html).get("search") if site.worker_shim else None
+    extra = [csp.worker_shim_script(site.worker_shim, worker)] if site.worker_shim and worker else []
+    return csp.with_policy(doc.html, doc.path, extra, site.live_reload)
 
 
 PAGE_EDITS: tuple[tuple[str, PageEdit], ...] = (
     ("absolute hreflang links", absolute_hreflang),
     ("quick-exit skip link first", exit_skip_link),
     ("search base of the page's language", language_search_base),
+    ("no referrer", referrer_policy),
+    ("Content Security Policy (last)", content_security_policy),
 )
 
 
 def documents(site: Site) -> list[Document]:
-    """The site's pages and template pages; a template page is in the language it was last rendered in."""
+    """The site's pages, template pages and print pages; a template page is in the language it was
+    last rendered in."""
     found = [Document(path, url, languages.split_url(url)[0], "") for path, url in site.pages.items()]
     found += [Document(path, None, "", "") for path in site.templates if (site.root / path).is_file()]
+    found += [Document(path, None, "", "", printed=True) for path in site.print_pages]
     for doc in found:
         doc.html = (site.root / doc.path).read_text(encoding="utf-8")
         if doc.url is None:
@@ -131,13 +160,21 @@ def documents(site: Site) -> list[Document]:
 
 
 def edit_pages(site: Site) -> None:
-    """Apply :data:`PAGE_EDITS` in order to every page; write the pages that changed."""
+    """Apply :data:`PAGE_EDITS` in order to every page; write the pages that changed.
+    Inline code no policy can allow fails the build with every file, line and fix at once."""
+    faults = []
     for doc in documents(site):
         original = doc.html
-        for _, edit in PAGE_EDITS:
-            doc.html = edit(doc, site)
+        try:
+            for _, edit in PAGE_EDITS:
+                doc.html = edit(doc, site)
+        except csp.InlineCodeError as error:
+            faults.append(str(error))
+            continue
         if doc.html != original:
             (site.root / doc.path).write_text(doc.html, encoding="utf-8")
+    if faults:
+        raise csp.InlineCodeError("\n".join(dict.fromkeys(faults)))  # a fault of every page is told once
 
 
 # -- other files -----------------------------------------------------------------------------
@@ -177,11 +214,16 @@ def search_worker(site: Site) -> None:
     search.extend_search_worker(site.root)
 
 
+def policies_checked(site: Site) -> None:
+    csp.check_site(site.root)
+
+
 STEPS: tuple[tuple[str, Step], ...] = (
     ("edit every page", edit_pages),
     ("one search index per language", search_indexes),
     ("Material bundle: no sitemap prefetch of alternate links", material_bundle),
     ("search worker: accents, apostrophes, one typo", search_worker),
+    ("every HTML file allows its inline code and nothing else (last)", policies_checked),
 )
 
 
