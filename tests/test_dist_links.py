@@ -114,7 +114,9 @@ def test_every_link_and_download_of_make_dist_resolves(site_dir: Path, browser: 
           f"{report.checked} links in {report.files} files")
     assert [str(d) for d in report.dead] == []
     # the whole output was read: pages of both languages, both PDFs, the zip, calendars, feeds
-    assert report.kinds[".zip"] == 1 and report.kinds[".pdf"] >= 4  # two published, two inside the zip
+    # zips: the offline copy and the knowledge checks' six QTI packages (three modules, two languages);
+    # PDFs: two published, two inside the offline zip
+    assert report.kinds[".zip"] == 7 and report.kinds[".pdf"] >= 4
     assert report.kinds[".ics"] >= 20 and report.kinds[".xml"] >= 1 and report.kinds[".json"] >= 2
     assert report.kinds[".html"] > 100 and report.checked > 5000
     for lang_pdf in ("datajam-handbook-en.pdf", "fr/datajam-manuel-fr.pdf"):
