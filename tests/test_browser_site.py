@@ -167,13 +167,30 @@ def test_long_pages_list_their_sections_at_the_top_on_phones(page: Page, site_ur
 
 
 @pytest.mark.parametrize("lang,query", [("en", "bondage"), ("fr", "servitude")])
-def test_search_highlights_the_words_on_the_page_it_opens(page: Page, site_url: str, lang: str, query: str) -> None:
+def test_search_highlights_the_words_but_leaves_them_out_of_the_address(
+    page: Page, site_url: str, lang: str, query: str
+) -> None:
+    """Material passes the words in the result's address (``?h=``); once read, they leave the address bar and the
+    tab's Back/Forward list (someone looking at the phone would otherwise see what was searched for)."""
     page.goto(site_url + ("" if lang == "en" else "fr/") + "home/")
     _search(page, query)
-    page.locator(".md-search-result__item a").first.click()
+    result = page.locator(".md-search-result__item a[href*='#']").first  # a section: its #fragment must stay
+    href = urlsplit(result.evaluate("a => a.href"))
+    assert "h=" in href.query and href.fragment  # the words travel in the address: what this test is about
+    entries = page.evaluate("() => history.length")
+    result.click()
     marks = page.locator("article mark")
     expect(marks.first).to_be_visible(timeout=15_000)
     assert all(query in t.lower() for t in marks.all_text_contents())
+    assert page.evaluate("() => new URLSearchParams(location.search).has('h')") is False, page.url
+    assert (urlsplit(page.url).path, urlsplit(page.url).fragment) == (href.path, href.fragment)
+    assert page.evaluate("() => history.length") == entries + 1  # the result's entry, replaced: not a second one
+    # This tab's session history (with no-referrer, the Navigation API gives only the current entry's address).
+    visited = page.evaluate("() => navigation.entries().map(e => e.url)")
+    assert visited[-1] == page.url and not [url for url in visited if url and urlsplit(url).query], visited
+    page.go_back()
+    page.go_forward()
+    assert not urlsplit(page.url).query, page.url  # the query, not the word: a section id (debt-bondage) may hold it
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
