@@ -139,7 +139,7 @@ def test_published_files_name_the_public_address_not_a_loopback(site_dir: Path) 
     ["-m", "datajam.site.dist", "SITE"],
 ])
 def test_pdf_offline_and_dist_refuse_a_loopback_address(command: list[str], tmp_path: Path) -> None:
-    env = {**os.environ, "SITE_URL": "http://127.0.0.1:8000/", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": "http://127.0.0.1:8000/"}
     args = [a.replace("SITE", str(tmp_path / "out")) for a in command]
     result = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -196,7 +196,7 @@ def test_the_local_preview_has_no_dead_download_link() -> None:
                 break
             except (urllib.error.URLError, ConnectionError):
                 if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"mkdocs serve did not start: {server.stderr.read() if server.stderr else ''}")
+                    pytest.fail(f"properdocs serve did not start: {server.stderr.read() if server.stderr else ''}")
                 time.sleep(0.5)
         from datajam.site.ui import load_ui_strings
 
