@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from datajam import LANGUAGES
+from datajam import LANGUAGES, languages
 
 WORKER_EXTENSION = Path(__file__).with_name("search_worker.js")
 NODE_RUNNER = Path(__file__).with_name("search_node.js")
@@ -77,7 +77,7 @@ def _without_comments(code: str) -> str:
 
 def index_path(site_dir: Path, lang: str) -> Path:
     """A language's search index: ``search/search_index.json`` under the language's root."""
-    return site_dir / ("" if lang == LANGUAGES[0] else lang) / "search" / "search_index.json"
+    return site_dir / languages.prefix(lang) / "search" / "search_index.json"
 
 
 def run_queries(site_dir: Path, index: Path, queries: list[str]) -> list[list[str]]:
