@@ -20,9 +20,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = languages.of_build(config.theme["language"])
     for page in [f for f in files.documentation_pages() if f.abs_src_path]:
         src_dir = posixpath.dirname(page.src_uri)
-        # the default language's pages lose their language folder (en/) in the site: so do the CSVs
-        top, _, rest = src_dir.partition("/")
-        dest_dir = src_dir if page.dest_uri.startswith(f"{top}/") else rest
+        dest_dir = languages.prefix(lang) + posixpath.dirname(languages.in_docs(page.src_uri, lang))
         for name in chart_names(page.content_string):
             csv_file = File.generated(config, posixpath.join(src_dir, f"{name}.csv"), content=csv_download(name, lang))
             csv_file.dest_uri = posixpath.join(dest_dir, f"{name}.csv")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from datajam.languages import page_alternates
+from datajam.languages import in_docs, page_alternates
 from datajam.site.postbuild import split_search_index, with_absolute_hreflang, with_language_search_base
 from datajam.site.ui import UIStringsError, load_ui_strings
 
@@ -25,6 +25,12 @@ def test_alternates_of_a_french_page_are_absolute_with_x_default() -> None:
 def test_alternates_of_the_home_pages() -> None:
     assert [a["rel_link"] for a in page_alternates("", "/")] == ["", "fr/", ""]
     assert [a["rel_link"] for a in page_alternates("fr/", "/")] == ["", "fr/", ""]
+
+
+def test_a_docs_file_loses_its_language_folder_only() -> None:
+    assert in_docs("fr/handbook/module-2/figures.md", "fr") == "handbook/module-2/figures.md"
+    assert in_docs("en/home.md", "en") == "home.md"
+    assert in_docs("fr/en/a.md", "en") == "fr/en/a.md"
 
 
 def test_relative_hreflang_links_are_replaced() -> None:

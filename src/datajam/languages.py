@@ -31,6 +31,12 @@ def split_url(url: str) -> tuple[str, str]:
     return DEFAULT, url
 
 
+def in_docs(src_uri: str, lang: str) -> str:
+    """A docs file's path inside its language's folder (``fr/handbook/a.md`` -> ``handbook/a.md``);
+    the site publishes what sits beside it under :func:`prefix`."""
+    return src_uri.removeprefix(f"{lang}/")
+
+
 def of_build(theme_language: object) -> str:
     """The language being built (mkdocs-static-i18n sets the theme language per build)."""
     lang = str(theme_language)

@@ -47,7 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         text = file.content_string
         if MARKER not in text:
             continue
-        rel = file.src_uri[len(f"{lang}/"):] if file.src_uri.startswith(f"{lang}/") else file.src_uri
+        rel = languages.in_docs(file.src_uri, lang)
         name = export_name(rel, lang)
         try:
             questions = parse_page(text)
