@@ -32,6 +32,11 @@ def axe_source() -> str:
 
 def axe_violations(page: Page, source: str, label: str, scheme: str) -> list[dict]:
     """axe-core's WCAG 2.1 AA violations on the page as it stands, labelled with the page and scheme."""
+    if page.locator("script[data-dj-bundle]").count():
+        # Material's bundle comes after the first paint and rewrites parts of the page: axe must not run
+        # while it does (axe then fails to name a node that left the page, as seen once under load)
+        page.wait_for_function("() => 'document$' in window")
+        page.wait_for_load_state("networkidle")
     page.evaluate(source)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
