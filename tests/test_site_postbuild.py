@@ -83,3 +83,9 @@ def test_an_html_file_the_pass_did_not_edit_fails_the_build(tmp_path: Path) -> N
     write(tmp_path, "agenda/extra.html", HEAD.format(lang="en", en="./", fr="fr/") + "<script>x()</script></body></html>")
     with pytest.raises(InlineCodeError, match=r"agenda/extra.html: no referrer policy. Fix: build the page through"):
         run(site)
+
+
+def test_search_entries_keep_their_text_without_tags() -> None:
+    from datajam.site.postbuild import plain_text
+
+    assert plain_text("<p>Debt <em>bondage</em></p>\n<ul><li>a &lt;b&gt;</li></ul>") == "Debt bondage a &lt;b&gt;"

@@ -178,6 +178,14 @@ def edit_pages(site: Site) -> None:
 
 
 # -- other files -----------------------------------------------------------------------------
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(text: str) -> str:
+    """An entry's text without its HTML tags (entities kept): what search matches and shows, lighter to fetch."""
+    return " ".join(_TAG.sub(" ", text).split())
+
+
 def split_search_index(site_dir: Path) -> dict[str, int]:
     """Give each language its own search index, with its own stemmer.
 
@@ -192,7 +200,7 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     located = [(languages.split_url(d["location"]), d) for d in index["docs"]]
     for lang in LANGUAGES:
-        docs = [{**d, "location": path} for (doc_lang, path), d in located if doc_lang == lang]
+        docs = [{**d, "location": path, "text": plain_text(d["text"])} for (doc_lang, path), d in located if doc_lang == lang]
         target = site_dir / languages.prefix(lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs}
