@@ -26,9 +26,8 @@ import zipfile
 from pathlib import Path
 
 from datajam import LANGUAGES
-from datajam.languages import prefix
 from datajam.site.builder import CONFIG_FILE, build, load_config
-from datajam.site import publish
+from datajam.site import publish, search
 
 ROOT_DIR = "datajam-handbook"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
@@ -51,11 +50,10 @@ def build_site(site_dir: Path, config_file: str = CONFIG_FILE) -> None:
 def write_search_scripts(site_dir: Path) -> list[Path]:
     written = []
     for lang in LANGUAGES:
-        folder = site_dir / prefix(lang) / "search"
-        index = folder / "search_index.json"
+        index = search.index_path(site_dir, lang)
         if index.exists():
             data = json.loads(index.read_text(encoding="utf-8"))
-            target = folder / "search_index.js"
+            target = index.with_suffix(".js")
             target.write_text("var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             written.append(target)
     return written

@@ -195,13 +195,13 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
     where :func:`with_language_search_base` points that language's pages.
     Returns the number of entries per language.
     """
-    root = site_dir / "search" / "search_index.json"
+    root = search.index_path(site_dir, languages.DEFAULT)  # the merged index, before the split
     index = json.loads(root.read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     located = [(languages.split_url(d["location"]), d) for d in index["docs"]]
     for lang in LANGUAGES:
         docs = [{**d, "location": path, "text": plain_text(d["text"])} for (doc_lang, path), d in located if doc_lang == lang]
-        target = site_dir / languages.prefix(lang) / "search" / "search_index.json"
+        target = search.index_path(site_dir, lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs}
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -210,7 +210,7 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
 
 
 def search_indexes(site: Site) -> None:
-    if (site.root / "search" / "search_index.json").exists():
+    if search.index_path(site.root, languages.DEFAULT).exists():
         split_search_index(site.root)
 
 
